@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import type { AuthService } from './auth/service';
+import type { Repos } from './db';
+import type { Env } from './env';
+import { AppError } from './lib/errors';
+import type { TaskService } from './tasks/service';
+
+export interface AppVariables {
+  repos: Repos;
+  tasks: TaskService;
+  auth: AuthService;
+  /** Set by requireAuth from the verified token's `sub`. */
+  userId: string;
+  claims: { sub: string; email?: string; name?: string };
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+
+/** A router for one resource; mounted on the app with `app.route`. */
+export const createRouter = () => new Hono<AppEnv>();
+
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** The single place an error becomes a response: the SPEC's envelope, never a stack trace. */
+export function onError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof AppError) {
+    return c.json(err.toJSON(), err.status, err.headers);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = CODES[err.status] ?? 'bad_request';
+    return c.json({ error: { code, message: err.message || code } }, err.status);
+  }
+  console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
+  return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500);
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404),
+  );
+  return app;
+}

@@ -1,0 +1,123 @@
+/**
+ * The seam between the services and the database. Each dialect under
+ * worker/db/ implements these interfaces; nothing above this folder knows
+ * which one runs. All timestamps cross the seam as ISO 8601 UTC strings.
+ */
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const TASK_SORTS = ['created_at', 'due_date', 'priority', 'updated_at'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+export interface Task {
+  id: string;
+  user_id: string;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  priority: Priority;
+  due_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewTask {
+  title: string;
+  description: string | null;
+  priority: Priority;
+  due_date: string | null;
+}
+
+export type TaskChanges = Partial<NewTask & { completed: boolean }>;
+
+export interface TaskListQuery {
+  completed?: boolean;
+  priority?: Priority;
+  /** Lower-cased needle; matched as a substring of title or description. */
+  q?: string;
+  sort: TaskSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** A write that may miss: the row is absent (or not the user's), or it changed since `ifUpdatedAt`. */
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'changed' };
+
+export interface TaskRepo {
+  /** A number that grows on every change to the user's tasks; 0 before the first. */
+  version(userId: string): Promise<number>;
+  /** The version and the list read together, so the version never runs ahead of the data. */
+  list(userId: string, query: TaskListQuery): Promise<{ version: number; tasks: Task[] }>;
+  get(userId: string, id: string): Promise<Task | null>;
+  insert(userId: string, task: NewTask): Promise<Task>;
+  update(userId: string, id: string, changes: TaskChanges, ifUpdatedAt?: string): Promise<WriteResult<Task>>;
+  toggle(userId: string, id: string, ifUpdatedAt?: string): Promise<WriteResult<Task>>;
+  remove(userId: string, id: string, ifUpdatedAt?: string): Promise<WriteResult<null>>;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  created_at: string;
+}
+
+export interface UserRepo {
+  /** Returns null when the (already normalised) email is taken. */
+  create(user: { email: string; name: string | null; passwordHash: string }): Promise<User | null>;
+  findByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
+  findById(id: string): Promise<User | null>;
+}
+
+export interface Conversation {
+  id: string;
+  user_id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ToolAction {
+  tool: string;
+  input: unknown;
+  output: unknown;
+}
+
+export interface Message {
+  id: string;
+  conversation_id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  actions: ToolAction[] | null;
+  created_at: string;
+}
+
+export interface NewMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  actions?: ToolAction[] | null;
+}
+
+export interface ConversationRepo {
+  create(userId: string, title: string): Promise<Conversation>;
+  get(userId: string, id: string): Promise<Conversation | null>;
+  list(userId: string, limit: number): Promise<Conversation[]>;
+  /** Appends messages in order (each strictly later than the one before) and touches the conversation. */
+  append(userId: string, conversationId: string, messages: NewMessage[]): Promise<Message[]>;
+  /** The last `limit` messages, oldest first. */
+  messages(userId: string, conversationId: string, limit: number): Promise<Message[]>;
+  remove(userId: string, id: string): Promise<boolean>;
+}
+
+export interface Repos {
+  dialect: 'd1' | 'postgres';
+  tasks: TaskRepo;
+  users: UserRepo;
+  conversations: ConversationRepo;
+  /** One trivial query; throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  /** Releases connections (a no-op for D1). */
+  close(): Promise<void>;
+}

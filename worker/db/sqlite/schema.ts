@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are integer milliseconds: exact, sortable, and the same
+// precision as the ISO strings (with milliseconds) the API returns.
+const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored lower-cased, so the unique index makes emails case-insensitive.
+    email: text('email').notNull(),
+    name: text('name'),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+// No foreign key to users: a token from an external issuer that shares
+// JWT_SECRET names a user this database has never seen, and owns tasks too.
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    completed: integer('completed', { mode: 'boolean' }).notNull().default(false),
+    priority: text('priority', { enum: ['low', 'medium', 'high'] }).notNull().default('medium'),
+    dueDate: ms('due_date'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    // Case-folded copies kept by the repo for search: SQLite's lower() and
+    // LIKE fold only ASCII, and this keeps search the same on both dialects.
+    searchTitle: text('search_title').notNull(),
+    searchDescription: text('search_description'),
+  },
+  (t) => [
+    index('tasks_user_created').on(t.userId, t.createdAt),
+    index('tasks_user_due').on(t.userId, t.dueDate),
+    check('tasks_priority_check', sql`${t.priority} in ('low', 'medium', 'high')`),
+  ],
+);
+
+// One row per user, bumped in the same batch as every task write: the
+// list's ETag comes from here, so an idle poll reads one row, not the list.
+export const taskVersions = sqliteTable('task_versions', {
+  userId: text('user_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('conversations_user_updated').on(t.userId, t.updatedAt)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['user', 'assistant'] }).notNull(),
+    content: text('content').notNull(),
+    // JSON array of {tool, input, output} for assistant messages.
+    actions: text('actions', { mode: 'json' }),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    index('messages_conversation_created').on(t.conversationId, t.createdAt),
+    check('messages_role_check', sql`${t.role} in ('user', 'assistant')`),
+  ],
+);

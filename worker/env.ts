@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Bindings and variables the Worker receives (wrangler.toml, .dev.vars, secrets). */
+export interface Env {
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  JWT_SECRET?: string;
+  DATABASE_URL?: string;
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_MODEL?: string;
+  CORS_ORIGINS?: string;
+  /** Local development only: the WebSocket-to-TCP proxy the Neon driver goes through. */
+  NEON_WS_PROXY?: string;
+}
+
+const ConfigSchema = z.object({
+  JWT_SECRET: z
+    .string({ error: 'JWT_SECRET is not set' })
+    .min(32, 'JWT_SECRET must be at least 32 characters'),
+  DATABASE_URL: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().optional(),
+  OPENAI_MODEL: z.string().optional(),
+  CORS_ORIGINS: z.string().optional(),
+  NEON_WS_PROXY: z.string().optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const cache = new WeakMap<object, Config>();
+
+/**
+ * Validates the configuration once per env object and names every bad key,
+ * so a misconfigured deployment fails with a clear log line instead of odd behaviour.
+ */
+export function parseEnv(env: Env): Config {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const keys = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${keys}`);
+  }
+  // Empty strings from .dev.vars mean "not set".
+  const config = Object.fromEntries(
+    Object.entries(result.data).map(([k, v]) => [k, v === '' ? undefined : v]),
+  ) as Config;
+  cache.set(env, config);
+  return config;
+}

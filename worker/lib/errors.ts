@@ -1,0 +1,68 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one error type the service, routes, tools and agents throw on purpose.
+ * `app.onError` turns it into the SPEC's envelope; tools turn it into a tool result.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: Issue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues ? { issues: this.issues } : {}),
+      },
+    };
+  }
+}
+
+export const badRequest = (message: string, issues?: Issue[]) =>
+  new AppError(400, issues ? 'validation_error' : 'bad_request', message, issues);
+
+export const validationError = (issues: Issue[]) =>
+  new AppError(
+    400,
+    'validation_error',
+    issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
+    issues,
+  );
+
+export const unauthorized = (message = 'Missing or invalid token') =>
+  new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
+
+export const notFound = (what = 'Task') => new AppError(404, 'not_found', `${what} not found`);
+
+export const conflict = (message: string) => new AppError(409, 'conflict', message);
+
+export const preconditionFailed = () =>
+  new AppError(
+    412,
+    'precondition_failed',
+    'The task changed since you loaded it; reload it and try again',
+  );
+
+export const tooLarge = (limit: number) =>
+  new AppError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError(429, 'rate_limited', `Too many requests; try again in ${retryAfterSeconds} s`, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+
+export const unavailable = (message: string) => new AppError(503, 'service_unavailable', message);

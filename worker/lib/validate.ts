@@ -1,0 +1,28 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import type { z } from 'zod';
+import { validationError, type Issue } from './errors';
+
+const ROOT: Record<string, string> = {
+  json: 'Request body must be a JSON object',
+  query: 'Invalid query string',
+  param: 'Invalid path',
+};
+
+/** Turns zod issues into the envelope's `issues`, naming each field. */
+export function toIssues(error: z.ZodError, target = 'json'): Issue[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join('.');
+    const rootType = path === '' && i.code === 'invalid_type';
+    return { path, message: rootType ? (ROOT[target] ?? i.message) : i.message };
+  });
+}
+
+/**
+ * zValidator with one hook: failures become the SPEC's 400 envelope via
+ * onError instead of zValidator's own raw response.
+ */
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+  zValidator(target, schema, (result) => {
+    if (!result.success) throw validationError(toIssues(result.error as unknown as z.ZodError, target));
+  });

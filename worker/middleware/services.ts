@@ -1,0 +1,24 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app';
+import { createAuthService } from '../auth/service';
+import { createRepos } from '../db';
+import { parseEnv } from '../env';
+import { createTaskService } from '../tasks/service';
+
+/**
+ * Builds the request's repositories and services. Per request, not per
+ * isolate: a Postgres pool cannot outlive the request that opened it.
+ */
+export const services = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const repos = createRepos(c.env);
+    c.set('repos', repos);
+    c.set('tasks', createTaskService(repos.tasks));
+    // The secret is read on use, so /api/health answers even without JWT_SECRET.
+    c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET));
+    try {
+      await next();
+    } finally {
+      c.executionCtx.waitUntil(repos.close());
+    }
+  });

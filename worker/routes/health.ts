@@ -1,0 +1,13 @@
+import { createRouter } from '../app';
+import { unavailable } from '../lib/errors';
+
+export const healthRoutes = createRouter().get('/', async (c) => {
+  const { repos } = c.var;
+  try {
+    await repos.ping();
+  } catch (err) {
+    console.error('health check: database unreachable:', err);
+    throw unavailable('Database unreachable');
+  }
+  return c.json({ ok: true as const, database: repos.dialect });
+});
