@@ -1,11 +1,14 @@
 import type { D1Migration } from 'cloudflare:test';
-import type { Env } from '../env';
+import type { Env as WorkerEnv } from '../env';
 
+// Types `env` and `exports` from "cloudflare:workers" inside tests.
 declare global {
   namespace Cloudflare {
-    interface Env extends import('../env').Env {
+    interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+    }
+    interface GlobalProps {
+      mainModule: typeof import('../index');
     }
   }
 }
-export type { Env };

@@ -52,8 +52,10 @@ const taskColumns = {
  * so changes() still refers to that statement.
  */
 const bumpIfChanged = (db: Db, userId: string) =>
-  db.run(sql`insert into task_versions (user_id, version) select ${userId}, 1 where changes() > 0
-    on conflict (user_id) do update set version = version + 1`);
+  db
+    .insert(taskVersions)
+    .select(sql`select ${userId}, 1 where changes() > 0`)
+    .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
 const priorityRank = sql`case ${tasks.priority} when 'low' then 0 when 'medium' then 1 else 2 end`;
 

@@ -1,0 +1,5 @@
+import { env } from 'cloudflare:workers';
+import { runContract } from '../contract';
+import { createD1Repos } from '.';
+
+runContract('d1', () => createD1Repos(env.DB));

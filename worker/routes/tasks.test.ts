@@ -1,0 +1,327 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Task } from '../db';
+import { MAX_BODY_BYTES } from '../middleware/json-body';
+import { call, client, errorOf, signup } from '../test/helpers';
+
+type Client = ReturnType<typeof client>;
+let alice: Client;
+let bob: Client;
+let aliceId: string;
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([signup('alice'), signup('bob')]);
+  alice = client(a.token);
+  bob = client(b.token);
+  aliceId = a.user.id;
+});
+
+const create = async (c: Client, body: Record<string, unknown>) => {
+  const res = await c.post('/api/v1/tasks', body);
+  expect(res.status).toBe(201);
+  return (await res.json()) as Task;
+};
+const list = async (c: Client, query = '') => {
+  const res = await c.get(`/api/v1/tasks${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Task[];
+};
+const rowCount = async () =>
+  (await env.DB.prepare('select count(*) as n from tasks').first<{ n: number }>())!.n;
+
+describe('POST /api/v1/tasks', () => {
+  it('creates a task with defaults, Location and ETag', async () => {
+    const res = await alice.post('/api/v1/tasks', { title: '  Buy groceries  ' });
+    expect(res.status).toBe(201);
+    const task = (await res.json()) as Task;
+    expect(task).toMatchObject({ title: 'Buy groceries', description: null, completed: false, priority: 'medium', due_date: null, user_id: aliceId });
+    expect(res.headers.get('Location')).toBe(`/api/v1/tasks/${task.id}`);
+    expect(res.headers.get('ETag')).toBe(`"${task.updated_at}"`);
+  });
+
+  it('normalises due dates to UTC with milliseconds', async () => {
+    const offset = await create(alice, { title: 'offset', due_date: '2026-12-24T18:00:00+01:00' });
+    expect(offset.due_date).toBe('2026-12-24T17:00:00.000Z');
+    const dateOnly = await create(alice, { title: 'date only', due_date: '2026-12-24' });
+    expect(dateOnly.due_date).toBe('2026-12-24T00:00:00.000Z');
+  });
+
+  it('ignores unknown fields and never stores them, user_id included', async () => {
+    const task = await create(alice, { title: 'mine', user_id: 'someone-else', id: 'chosen', completed: true, extra: { deep: 1 } });
+    expect(task.user_id).toBe(aliceId);
+    expect(task.id).not.toBe('chosen');
+    expect(task.completed).toBe(false);
+    expect(task).not.toHaveProperty('extra');
+  });
+
+  it.each([
+    [{}, 'title', 'Required'],
+    [{ title: '   ' }, 'title', 'Must not be empty'],
+    [{ title: 'x'.repeat(256) }, 'title', 'Must be at most 255 characters'],
+    [{ title: 42 }, 'title', 'Must be a string'],
+    [{ title: null }, 'title', 'Must be a string'],
+    [{ title: 'ok', priority: 'urgent' }, 'priority', 'Must be one of low, medium, high'],
+    [{ title: 'ok', priority: 3 }, 'priority', 'Must be one of low, medium, high'],
+    [{ title: 'ok', description: 'd'.repeat(2001) }, 'description', 'Must be at most 2000 characters'],
+    [{ title: 'ok', due_date: 'tomorrow' }, 'due_date', 'ISO 8601'],
+    [{ title: 'ok', due_date: '2026-02-30T10:00:00Z' }, 'due_date', 'ISO 8601'],
+    [{ title: 'ok', due_date: '2026-03-01T10:00:00' }, 'due_date', 'ISO 8601'],
+    [{ title: 'ok', due_date: 1735689600 }, 'due_date', 'Must be an ISO 8601'],
+    [{ title: 'a\u0000b' }, 'title', 'valid text'],
+    [{ title: '\ud800' }, 'title', 'valid text'],
+  ])('answers 400 for %j, naming the field', async (body, field, message) => {
+    const before = await rowCount();
+    const res = await alice.post('/api/v1/tasks', body);
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe('validation_error');
+    expect(error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: field, message: expect.stringContaining(message) })]));
+    expect(error.message).toContain(field);
+    expect(await rowCount()).toBe(before);
+  });
+
+  it('counts characters, not UTF-16 units: 255 emoji fit', async () => {
+    const task = await create(alice, { title: '🙂'.repeat(255) });
+    expect([...task.title]).toHaveLength(255);
+  });
+
+  it('answers 400 for malformed JSON and non-object bodies', async () => {
+    const before = await rowCount();
+    for (const body of ['{"title": "x"', '', 'null', '[1,2]', '"title"', '{"title": "x"}}']) {
+      const res = await call('/api/v1/tasks', {
+        method: 'POST',
+        headers: { Authorization: await authHeader(), 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(res.status, body).toBe(400);
+      expect((await errorOf(res)).code).toMatch(/^(bad_request|validation_error)$/);
+    }
+    expect(await rowCount()).toBe(before);
+  });
+
+  it('answers 415 for a body that is not JSON and 413 for one that is too large', async () => {
+    const before = await rowCount();
+    const form = await call('/api/v1/tasks', {
+      method: 'POST',
+      headers: { Authorization: await authHeader(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'title=x',
+    });
+    expect(form.status).toBe(415);
+    expect((await errorOf(form)).code).toBe('unsupported_media_type');
+    const big = await alice.post('/api/v1/tasks', { title: 'x', description: 'y'.repeat(MAX_BODY_BYTES) });
+    expect(big.status).toBe(413);
+    expect((await errorOf(big)).code).toBe('payload_too_large');
+    expect(await rowCount()).toBe(before);
+  });
+});
+
+let aliceToken: string | undefined;
+async function authHeader() {
+  aliceToken ??= (await signup('raw')).token;
+  return `Bearer ${aliceToken}`;
+}
+
+describe('GET /api/v1/tasks', () => {
+  let owner: Client;
+  beforeAll(async () => {
+    owner = client((await signup('lister')).token);
+    await create(owner, { title: 'Call mom', priority: 'high', due_date: '2026-12-02T10:00:00Z' });
+    await create(owner, { title: 'Pay rent', priority: 'low', description: 'Before the 3rd' });
+    const done = await create(owner, { title: 'Water plants', due_date: '2026-12-01T10:00:00Z' });
+    await owner.patch(`/api/v1/tasks/${done.id}/toggle`);
+  });
+
+  it('lists newest first', async () => {
+    expect((await list(owner)).map((t) => t.title)).toEqual(['Water plants', 'Pay rent', 'Call mom']);
+  });
+
+  it('filters, searches, sorts and pages through the query string', async () => {
+    const titles = async (q: string) => (await list(owner, q)).map((t) => t.title);
+    expect(await titles('?completed=true')).toEqual(['Water plants']);
+    expect(await titles('?completed=false&priority=high')).toEqual(['Call mom']);
+    expect(await titles('?q=RENT')).toEqual(['Pay rent']);
+    expect(await titles('?q=3rd')).toEqual(['Pay rent']);
+    expect(await titles('?sort=priority')).toEqual(['Call mom', 'Water plants', 'Pay rent']);
+    expect(await titles('?sort=priority&order=asc')).toEqual(['Pay rent', 'Water plants', 'Call mom']);
+    expect(await titles('?sort=due_date')).toEqual(['Water plants', 'Call mom', 'Pay rent']);
+    expect(await titles('?limit=1&offset=1')).toEqual(['Pay rent']);
+  });
+
+  it.each([
+    ['?completed=yes', 'completed'],
+    ['?priority=urgent', 'priority'],
+    ['?sort=title', 'sort'],
+    ['?order=up', 'order'],
+    ['?limit=0', 'limit'],
+    ['?limit=501', 'limit'],
+    ['?limit=abc', 'limit'],
+    ['?offset=-1', 'offset'],
+    [`?q=${'x'.repeat(201)}`, 'q'],
+  ])('answers 400 for %s, naming the parameter', async (query, field) => {
+    const res = await owner.get(`/api/v1/tasks${query}`);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).issues?.[0]?.path).toBe(field);
+  });
+
+  it('shows a user only their own tasks', async () => {
+    const stranger = client((await signup('stranger')).token);
+    expect(await list(stranger)).toEqual([]);
+  });
+});
+
+describe('ETag and conditional requests', () => {
+  it('answers 304 to a matching If-None-Match and a new tag after every change', async () => {
+    const me = client((await signup('etag')).token);
+    const tagOf = async () => {
+      const res = await me.get('/api/v1/tasks');
+      expect(res.headers.get('Cache-Control')).toBe('private, no-cache');
+      return res.headers.get('ETag')!;
+    };
+    const seen = [await tagOf()];
+    const expectNewTag = async () => {
+      const tag = await tagOf();
+      expect(seen).not.toContain(tag);
+      seen.push(tag);
+      const cached = await me.get('/api/v1/tasks', { 'If-None-Match': tag });
+      expect(cached.status).toBe(304);
+      expect(await cached.text()).toBe('');
+      expect(cached.headers.get('ETag')).toBe(tag);
+    };
+    const t = await create(me, { title: 'watch me' });
+    await expectNewTag();
+    await me.patch(`/api/v1/tasks/${t.id}`, { title: 'renamed' });
+    await expectNewTag();
+    await me.put(`/api/v1/tasks/${t.id}`, { priority: 'high' });
+    await expectNewTag();
+    await me.patch(`/api/v1/tasks/${t.id}/toggle`);
+    await expectNewTag();
+    const stale = await me.get('/api/v1/tasks', { 'If-None-Match': seen[0]! });
+    expect(stale.status).toBe(200);
+
+    // Another user's changes, and failed writes, leave the tag alone.
+    const current = seen.at(-1)!;
+    const other = await create(bob, { title: 'bob only' });
+    await bob.patch(`/api/v1/tasks/${other.id}/toggle`);
+    await bob.delete(`/api/v1/tasks/${t.id}`);
+    expect((await me.get('/api/v1/tasks', { 'If-None-Match': current })).status).toBe(304);
+
+    await me.delete(`/api/v1/tasks/${t.id}`);
+    await expectNewTag();
+  });
+
+  it('uses a different tag per query', async () => {
+    const me = client((await signup('etagq')).token);
+    await create(me, { title: 'x' });
+    const all = (await me.get('/api/v1/tasks')).headers.get('ETag')!;
+    const done = (await me.get('/api/v1/tasks?completed=true')).headers.get('ETag')!;
+    expect(done).not.toBe(all);
+    expect((await me.get('/api/v1/tasks?completed=true', { 'If-None-Match': all })).status).toBe(200);
+  });
+
+  it('honours If-Match on PATCH, PUT, toggle and DELETE with 412 when stale', async () => {
+    const t = await create(alice, { title: 'guarded' });
+    const etag = `"${t.updated_at}"`;
+    const res = await alice.patch(`/api/v1/tasks/${t.id}`, { title: 'dashboard edit' }, { 'If-Match': etag });
+    expect(res.status).toBe(200);
+    const fresh = res.headers.get('ETag')!;
+    expect(fresh).not.toBe(etag);
+
+    for (const attempt of [
+      () => alice.patch(`/api/v1/tasks/${t.id}`, { title: 'stale' }, { 'If-Match': etag }),
+      () => alice.put(`/api/v1/tasks/${t.id}`, { title: 'stale' }, { 'If-Match': etag }),
+      () => alice.patch(`/api/v1/tasks/${t.id}/toggle`, undefined, { 'If-Match': etag }),
+      () => alice.delete(`/api/v1/tasks/${t.id}`, { 'If-Match': etag }),
+      () => alice.patch(`/api/v1/tasks/${t.id}`, { title: 'garbage tag' }, { 'If-Match': '"nonsense"' }),
+    ]) {
+      const r = await attempt();
+      expect(r.status).toBe(412);
+      expect((await errorOf(r)).code).toBe('precondition_failed');
+    }
+    const now = (await (await alice.get(`/api/v1/tasks/${t.id}`)).json()) as Task;
+    expect(now.title).toBe('dashboard edit');
+    // A bare updated_at works as well as the quoted tag, and * means "if it exists".
+    expect((await alice.patch(`/api/v1/tasks/${t.id}/toggle`, undefined, { 'If-Match': now.updated_at })).status).toBe(200);
+    expect((await alice.delete(`/api/v1/tasks/${t.id}`, { 'If-Match': '*' })).status).toBe(204);
+  });
+});
+
+describe('one task by id', () => {
+  it('gets, patches, puts, toggles and deletes', async () => {
+    const t = await create(alice, { title: 'lifecycle', description: 'first' });
+    const got = await alice.get(`/api/v1/tasks/${t.id}`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('ETag')).toBe(`"${t.updated_at}"`);
+    expect(await got.json()).toEqual(t);
+
+    const patched = (await (await alice.patch(`/api/v1/tasks/${t.id}`, { description: null, priority: 'high', due_date: '2027-01-01T00:00:00Z' })).json()) as Task;
+    expect(patched).toMatchObject({ title: 'lifecycle', description: null, priority: 'high', due_date: '2027-01-01T00:00:00.000Z' });
+
+    const put = await alice.put(`/api/v1/tasks/${t.id}`, { completed: true, title: 'renamed' });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ completed: true, title: 'renamed', priority: 'high' });
+
+    const toggled = (await (await alice.patch(`/api/v1/tasks/${t.id}/toggle`)).json()) as Task;
+    expect(toggled.completed).toBe(false);
+
+    const del = await alice.delete(`/api/v1/tasks/${t.id}`);
+    expect(del.status).toBe(204);
+    expect(await del.text()).toBe('');
+    expect((await alice.get(`/api/v1/tasks/${t.id}`)).status).toBe(404);
+  });
+
+  it('validates patches like creates, and refuses an empty one', async () => {
+    const t = await create(alice, { title: 'validate me' });
+    for (const [body, field] of [
+      [{ completed: 'yes' }, 'completed'],
+      [{ title: '' }, 'title'],
+      [{ priority: 'HIGH' }, 'priority'],
+      [{ due_date: '2026-13-01' }, 'due_date'],
+      [{ unknown: 1 }, ''],
+      [{}, ''],
+    ] as const) {
+      const res = await alice.patch(`/api/v1/tasks/${t.id}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await errorOf(res)).issues?.[0]?.path).toBe(field);
+    }
+    expect(await (await alice.get(`/api/v1/tasks/${t.id}`)).json()).toEqual(t);
+  });
+
+  it("answers 404 on every id route for another user's task, and changes nothing", async () => {
+    const t = await create(alice, { title: 'alice secret' });
+    const tries = [
+      bob.get(`/api/v1/tasks/${t.id}`),
+      bob.patch(`/api/v1/tasks/${t.id}`, { title: 'pwned' }),
+      bob.put(`/api/v1/tasks/${t.id}`, { title: 'pwned' }),
+      bob.patch(`/api/v1/tasks/${t.id}/toggle`),
+      bob.delete(`/api/v1/tasks/${t.id}`),
+      bob.patch(`/api/v1/tasks/${t.id}`, { title: 'pwned' }, { 'If-Match': `"${t.updated_at}"` }),
+    ];
+    for (const res of await Promise.all(tries)) {
+      expect(res.status).toBe(404);
+      expect(await errorOf(res)).toEqual({ code: 'not_found', message: 'Task not found' });
+    }
+    expect(await (await alice.get(`/api/v1/tasks/${t.id}`)).json()).toEqual(t);
+  });
+
+  it('answers 404 for unknown and malformed ids alike', async () => {
+    for (const id of [crypto.randomUUID(), 'nope', "1%27%20OR%201=1", '..%2F..%2Fetc']) {
+      const res = await alice.get(`/api/v1/tasks/${id}`);
+      expect(res.status, id).toBe(404);
+      expect((await errorOf(res)).code).toBe('not_found');
+    }
+  });
+});
+
+describe('the rest of the surface', () => {
+  it('answers unknown routes with the envelope', async () => {
+    const res = await call('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await errorOf(res)).toMatchObject({ code: 'not_found' });
+  });
+
+  it('sends security headers and no CORS headers to unlisted origins', async () => {
+    const res = await call('/api/health', { headers: { Origin: 'https://evil.example' } });
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+});

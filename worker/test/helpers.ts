@@ -1,0 +1,55 @@
+import { exports } from 'cloudflare:workers';
+import { sign } from 'hono/jwt';
+import { env } from 'cloudflare:workers';
+
+export const BASE = 'http://app.test';
+
+/** A request to the Worker under test, through its real fetch handler. */
+export const call = (path: string, init?: RequestInit) => exports.default.fetch(`${BASE}${path}`, init);
+
+export const uniqueEmail = (tag = 'user') => `${tag}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+export interface TestUser {
+  token: string;
+  user: { id: string; email: string; name: string | null };
+}
+
+export async function signup(tag = 'user', name?: string): Promise<TestUser> {
+  const res = await call('/api/v1/auth/signup', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: uniqueEmail(tag), password: 'correct horse battery', name }),
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** A client bound to one token; `body` is sent as JSON. */
+export function client(token: string) {
+  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    call(path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    get: (path: string, headers?: Record<string, string>) => send('GET', path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => send('POST', path, body, headers),
+    patch: (path: string, body?: unknown, headers?: Record<string, string>) => send('PATCH', path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) => send('PUT', path, body, headers),
+    delete: (path: string, headers?: Record<string, string>) => send('DELETE', path, undefined, headers),
+  };
+}
+
+/** A token as another issuer sharing JWT_SECRET would mint it. */
+export const externalToken = (claims: Record<string, unknown>, secret = env.JWT_SECRET!) =>
+  sign({ exp: Math.floor(Date.now() / 1000) + 600, ...claims }, secret, 'HS256');
+
+export async function errorOf(res: Response) {
+  const body = (await res.json()) as { error: { code: string; message: string; issues?: { path: string; message: string }[] } };
+  return body.error;
+}
