@@ -6,6 +6,7 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.mjs'],
     projects: [
       {
         // Worker code, inside workerd, against a real local D1 migrated from drizzle/sqlite.
