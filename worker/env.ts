@@ -9,6 +9,7 @@ export interface Env {
   OPENAI_API_KEY?: string;
   OPENAI_BASE_URL?: string;
   OPENAI_MODEL?: string;
+  OPENAI_TIMEOUT_MS?: string;
   CORS_ORIGINS?: string;
   /** Local development only: the WebSocket-to-TCP proxy the Neon driver goes through. */
   NEON_WS_PROXY?: string;
@@ -22,6 +23,12 @@ const ConfigSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().optional(),
   OPENAI_MODEL: z.string().optional(),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number({ error: 'OPENAI_TIMEOUT_MS must be a number of milliseconds' })
+    .int()
+    .min(100)
+    .max(600_000)
+    .optional(),
   CORS_ORIGINS: z.string().optional(),
   NEON_WS_PROXY: z.string().optional(),
 });
@@ -37,15 +44,13 @@ const cache = new WeakMap<object, Config>();
 export function parseEnv(env: Env): Config {
   const hit = cache.get(env);
   if (hit) return hit;
-  const result = ConfigSchema.safeParse(env);
+  // Empty strings from .dev.vars mean "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = ConfigSchema.safeParse(given);
   if (!result.success) {
     const keys = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${keys}`);
   }
-  // Empty strings from .dev.vars mean "not set".
-  const config = Object.fromEntries(
-    Object.entries(result.data).map(([k, v]) => [k, v === '' ? undefined : v]),
-  ) as Config;
-  cache.set(env, config);
-  return config;
+  cache.set(env, result.data);
+  return result.data;
 }

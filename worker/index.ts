@@ -4,17 +4,25 @@ import { cors } from './middleware/cors';
 import { jsonBody } from './middleware/json-body';
 import { services } from './middleware/services';
 import { authRoutes } from './routes/auth';
+import { chatRoutes } from './routes/chat';
+import { conversationsRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
+import { mcpRoutes } from './routes/mcp';
 import { tasksRoutes } from './routes/tasks';
 
 const app = createApp()
   .use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   .use('/api/*', cors())
   .use('/api/*', jsonBody())
+  .use('/mcp', cors(), jsonBody())
   .use('/api/*', services())
+  .use('/mcp', services())
   .route('/api/health', healthRoutes)
   .route('/api/v1/auth', authRoutes)
-  .route('/api/v1/tasks', tasksRoutes);
+  .route('/api/v1/tasks', tasksRoutes)
+  .route('/api/v1/chat', chatRoutes)
+  .route('/api/v1/conversations', conversationsRoutes)
+  .route('/mcp', mcpRoutes);
 
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
 export type AppType = typeof app;

@@ -91,6 +91,8 @@ export interface Message {
   role: 'user' | 'assistant';
   content: string;
   actions: ToolAction[] | null;
+  /** The agent's private memory; never sent to clients. */
+  state: unknown;
   created_at: string;
 }
 
@@ -98,6 +100,7 @@ export interface NewMessage {
   role: 'user' | 'assistant';
   content: string;
   actions?: ToolAction[] | null;
+  state?: unknown;
 }
 
 export interface ConversationRepo {

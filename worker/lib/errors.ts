@@ -16,9 +16,15 @@ export class AppError extends Error {
     message: string,
     readonly issues?: Issue[],
     readonly headers?: Record<string, string>,
+    /** Extra fields for the envelope, e.g. the conversation a failed chat message was kept in. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  withDetails(details: Record<string, unknown>): AppError {
+    return new AppError(this.status, this.code, this.message, this.issues, this.headers, { ...this.details, ...details });
   }
 
   toJSON() {
@@ -27,6 +33,7 @@ export class AppError extends Error {
         code: this.code,
         message: this.message,
         ...(this.issues ? { issues: this.issues } : {}),
+        ...this.details,
       },
     };
   }
@@ -66,3 +73,5 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   });
 
 export const unavailable = (message: string) => new AppError(503, 'service_unavailable', message);
+
+export const upstreamFailed = (status: 502 | 504, code: string, message: string) => new AppError(status, code, message);

@@ -7,6 +7,7 @@ const ROOT: Record<string, string> = {
   json: 'Request body must be a JSON object',
   query: 'Invalid query string',
   param: 'Invalid path',
+  tool: 'Arguments must be a JSON object',
 };
 
 /** Turns zod issues into the envelope's `issues`, naming each field. */

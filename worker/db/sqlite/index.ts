@@ -247,6 +247,7 @@ const toMessage = (r: typeof messages.$inferSelect): Message => ({
   role: r.role,
   content: r.content,
   actions: (r.actions as Message['actions']) ?? null,
+  state: r.agentState ?? null,
   created_at: iso(r.createdAt),
 });
 
@@ -290,6 +291,7 @@ function conversationRepo(db: Db): ConversationRepo {
         role: m.role,
         content: m.content,
         actions: m.actions ?? null,
+        agentState: m.state ?? null,
         createdAt: times[i]!,
       }));
       const touched = times.at(-1) ?? new Date();

@@ -74,6 +74,8 @@ export const messages = sqliteTable(
     content: text('content').notNull(),
     // JSON array of {tool, input, output} for assistant messages.
     actions: text('actions', { mode: 'json' }),
+    // The agent's private memory for this reply (a numbered listing, a pending question).
+    agentState: text('agent_state', { mode: 'json' }),
     createdAt: ms('created_at').notNull(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `agent_state` text;

@@ -1,0 +1,245 @@
+import type { Task, ToolAction } from '../../db';
+import type { ToolResult } from '../../tools';
+import type { Agent, AgentInput, AgentResult, HistoryMessage } from '../types';
+import { addDays, fromLocal, today, type Clock } from './clock';
+import { findTasks } from './match';
+import { parse, type DueFilter, type Intent, type Ref, type TaskIntent } from './parse';
+import { details, HELP, numbered, quote } from './reply';
+
+/** What the built-in agent remembers with each reply: the numbered tasks it showed, and a question it asked. */
+interface Memory {
+  listing?: { id: string; title: string }[];
+  pending?: TaskIntent;
+}
+
+type Known = { id: string; title?: string; completed?: boolean };
+type Resolved = { ok: true; task: Known } | { ok: false; reply: string; state?: Memory };
+
+const isTask = (v: unknown): v is Task =>
+  typeof v === 'object' && v !== null && 'id' in v && 'title' in v && 'completed' in v;
+
+const memoryOf = (m: HistoryMessage): Memory => (m.state && typeof m.state === 'object' ? (m.state as Memory) : {});
+
+/** The most recent numbered listing in the conversation. */
+function lastListing(history: HistoryMessage[]) {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const listing = history[i]!.role === 'assistant' ? memoryOf(history[i]!).listing : undefined;
+    if (listing) return listing;
+  }
+  return undefined;
+}
+
+/**
+ * The task "it" means: the only task of the latest reply that showed one,
+ * or the last task an earlier reply acted on. After a longer list "it" is
+ * ambiguous, so nothing is returned and the agent asks.
+ */
+function lastTouched(history: HistoryMessage[]): Known | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const message = history[i]!;
+    if (message.role !== 'assistant') continue;
+    const listing = memoryOf(message).listing;
+    if (listing?.length === 1) return listing[0];
+    const actions: ToolAction[] = message.actions ?? [];
+    for (let j = actions.length - 1; j >= 0; j--) {
+      const out = actions[j]!.output as unknown;
+      if (isTask(out)) return out;
+      if (out && typeof out === 'object' && 'task' in out && isTask((out as { task: unknown }).task)) {
+        return (out as { task: Task }).task;
+      }
+    }
+    if (listing && listing.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+function errorText(result: ToolResult): string {
+  const err = (result.output as { error?: { code?: string; message?: string } }).error;
+  if (err?.code === 'not_found') return 'That task no longer exists.';
+  return `I couldn't do that: ${err?.message ?? 'something went wrong'}.`;
+}
+
+function dueRange(filter: DueFilter, clock: Clock): [number, number] {
+  const start = (d: ReturnType<typeof today>) => fromLocal({ ...d, hour: 0, minute: 0 }, clock.timeZone).getTime();
+  const t = today(clock);
+  switch (filter) {
+    case 'overdue':
+      return [-Infinity, clock.now.getTime()];
+    case 'today':
+      return [start(t), start(addDays(t, 1))];
+    case 'tomorrow':
+      return [start(addDays(t, 1)), start(addDays(t, 2))];
+    case 'week':
+      return [start(t), start(addDays(t, 7))];
+  }
+}
+
+function listLabel(intent: Extract<Intent, { type: 'list' }>): { some: string; none: string } {
+  const state = intent.completed === true ? 'completed ' : intent.completed === false ? 'pending ' : '';
+  const prio = intent.priority ? `${intent.priority}-priority ` : '';
+  const matching = intent.query ? ` matching “${intent.query}”` : '';
+  const due = { overdue: ' that are overdue', today: ' due today', tomorrow: ' due tomorrow', week: ' due in the next 7 days' };
+  const when = intent.due ? due[intent.due] : '';
+  const noun = `${state}${prio}tasks${matching}${when}`;
+  return {
+    some: `Your ${noun}`,
+    none: noun === 'tasks' ? 'You have no tasks yet. Try “add buy milk tomorrow”.' : `You have no ${noun}.`,
+  };
+}
+
+export function createBuiltinAgent(): Agent {
+  return {
+    kind: 'builtin',
+    async run({ message, history, toolbox, clock }: AgentInput): Promise<AgentResult> {
+      const actions: ToolResult[] = [];
+      const call = async (tool: string, input: Record<string, unknown>) => {
+        const result = await toolbox.call(tool, input);
+        actions.push(result);
+        return result;
+      };
+      const done = (reply: string, state?: Memory): AgentResult => ({
+        reply,
+        actions: actions.map(({ tool, input, output }) => ({ tool, input, output })),
+        ...(state ? { state } : {}),
+      });
+
+      const previous = [...history].reverse().find((m) => m.role === 'assistant');
+      let intent = parse(message, clock);
+      if (intent.type === 'select') {
+        // A bare number answers the question asked last, or else opens that task from the last list.
+        const pending = previous ? memoryOf(previous).pending : undefined;
+        intent = pending ? { ...pending, ref: { kind: 'number', n: intent.n } } : { type: 'show', ref: { kind: 'number', n: intent.n } };
+      }
+
+      async function resolve(ref: Ref, intent: TaskIntent, prefer?: (t: Task) => boolean): Promise<Resolved> {
+        switch (ref.kind) {
+          case 'id':
+            return { ok: true, task: { id: ref.id } };
+          case 'it': {
+            const task = lastTouched(history);
+            return task ? { ok: true, task } : { ok: false, reply: 'Which task do you mean? Say its name or its number from a list.' };
+          }
+          case 'number': {
+            const listing = lastListing(history);
+            if (!listing) return { ok: false, reply: 'I haven’t shown you a numbered list yet — say “list” first.' };
+            const item = ref.n === -1 ? listing.at(-1) : listing[ref.n - 1];
+            if (!item) return { ok: false, reply: `There’s no task ${ref.n} in my last list (it had ${listing.length}).` };
+            return { ok: true, task: item };
+          }
+          case 'text': {
+            const all = await call('list_tasks', { limit: 500 });
+            if (!all.ok) return { ok: false, reply: errorText(all) };
+            const found = findTasks(all.output as Task[], ref.text, prefer);
+            if (found.length === 1) return { ok: true, task: found[0]! };
+            if (found.length === 0) return { ok: false, reply: `I couldn’t find a task matching “${ref.text}”. Say “list” to see your tasks.` };
+            const listing = found.slice(0, 10);
+            return {
+              ok: false,
+              reply: `Which one do you mean?\n${numbered(listing, clock)}\nSay the number.`,
+              state: { listing: listing.map(({ id, title }) => ({ id, title })), pending: intent },
+            };
+          }
+        }
+      }
+
+      switch (intent.type) {
+        case 'help':
+          return done(HELP);
+        case 'greet':
+          return done(`Hi! ${HELP}`);
+        case 'thanks':
+          return done('You’re welcome!');
+        case 'unknown':
+          return done(
+            intent.reason === 'no_title'
+              ? 'What should the task be called? For example: “add buy milk tomorrow”.'
+              : `Sorry, I didn’t understand that. ${HELP}`,
+          );
+
+        case 'add': {
+          const { type: _, ...input } = intent;
+          const r = await call('add_task', input);
+          if (!r.ok) return done(errorText(r));
+          const task = r.output as Task;
+          const extra = details(task, clock);
+          return done(`Added ${quote(task)}${extra ? ` — ${extra}` : ''}.`);
+        }
+
+        case 'list': {
+          const dueFilter = intent.due;
+          const r = await call('list_tasks', {
+            ...(intent.completed !== undefined ? { completed: intent.completed } : dueFilter ? { completed: false } : {}),
+            ...(intent.priority ? { priority: intent.priority } : {}),
+            ...(intent.query ? { query: intent.query } : {}),
+            ...(dueFilter ? { sort: 'due_date' } : {}),
+            limit: 500,
+          });
+          if (!r.ok) return done(errorText(r));
+          let tasks = r.output as Task[];
+          if (dueFilter) {
+            const [from, to] = dueRange(dueFilter, clock);
+            tasks = tasks.filter((t) => t.due_date && Date.parse(t.due_date) >= from && Date.parse(t.due_date) < to);
+          }
+          const label = listLabel(intent);
+          if (!tasks.length) return done(label.none, { listing: [] });
+          const doneCount = tasks.filter((t) => t.completed).length;
+          const summary = intent.completed === undefined && doneCount ? `, ${doneCount} done` : '';
+          return done(`${label.some} (${tasks.length}${summary}):\n${numbered(tasks, clock)}`, {
+            listing: tasks.slice(0, 30).map(({ id, title }) => ({ id, title })),
+          });
+        }
+
+        case 'show': {
+          const target = await resolve(intent.ref, intent);
+          if (!target.ok) return done(target.reply, target.state);
+          const r = await call('get_task', { task_id: target.task.id });
+          if (!r.ok) return done(errorText(r));
+          const task = r.output as Task;
+          const extra = details(task, clock);
+          const notes = task.description ? `\nNotes: ${task.description}` : '';
+          return done(`${quote(task)} — ${task.completed ? 'done' : 'not done yet'}${extra ? `, ${extra}` : ''}.${notes}`);
+        }
+
+        case 'complete': {
+          const target = await resolve(intent.ref, intent, (t) => t.completed !== intent.completed);
+          if (!target.ok) return done(target.reply, target.state);
+          const known = target.task;
+          if (known.completed === intent.completed && known.title) {
+            return done(`${quote({ title: known.title })} is already ${intent.completed ? 'done' : 'open'} — nothing changed.`);
+          }
+          const r = await call('complete_task', { task_id: known.id, completed: intent.completed });
+          if (!r.ok) return done(errorText(r));
+          const task = r.output as Task;
+          return done(intent.completed ? `Marked ${quote(task)} as done.` : `Reopened ${quote(task)}.`);
+        }
+
+        case 'delete': {
+          const target = await resolve(intent.ref, intent);
+          if (!target.ok) return done(target.reply, target.state);
+          const r = await call('delete_task', { task_id: target.task.id });
+          if (!r.ok) return done(errorText(r));
+          return done(`Deleted ${quote((r.output as { task: Task }).task)}.`);
+        }
+
+        case 'update': {
+          const target = await resolve(intent.ref, intent);
+          if (!target.ok) return done(target.reply, target.state);
+          const r = await call('update_task', { task_id: target.task.id, ...intent.changes });
+          if (!r.ok) return done(errorText(r));
+          const task = r.output as Task;
+          const c = intent.changes;
+          const said: string[] = [];
+          if (c.title !== undefined) {
+            said.push(target.task.title ? `Renamed ${quote({ title: target.task.title })} to ${quote(task)}.` : `Renamed it to ${quote(task)}.`);
+          }
+          if (c.priority) said.push(`${quote(task)} is now ${task.priority} priority.`);
+          if (c.due_date === null) said.push(`Cleared the due date of ${quote(task)}.`);
+          else if (c.due_date) said.push(`${quote(task)} is now ${details({ ...task, priority: 'medium' }, clock)}.`);
+          if (c.description === null) said.push(`Cleared the notes on ${quote(task)}.`);
+          else if (c.description) said.push(`Updated the notes on ${quote(task)}.`);
+          return done(said.join(' '));
+        }
+      }
+    },
+  };
+}

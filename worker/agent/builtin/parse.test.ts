@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { fromLocal } from './clock';
+import { parse } from './parse';
+
+// Monday 23 November 2026, 10:00 in Berlin.
+const clock = { now: new Date('2026-11-23T09:00:00Z'), timeZone: 'Europe/Berlin' };
+const local = (date: string, time = '23:59') => {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return fromLocal({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, clock.timeZone).toISOString();
+};
+const text = (t: string) => ({ kind: 'text', text: t });
+
+describe('parse: adding', () => {
+  it.each([
+    ['add a high priority task to call mom tomorrow', { title: 'Call mom', priority: 'high', due_date: local('2026-11-24') }],
+    ['buy groceries tomorrow, high priority', null],
+    ['add buy groceries tomorrow, high priority', { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') }],
+    ['Add milk', { title: 'Milk' }],
+    ['create a task called Quarterly report due friday at 3pm', { title: 'Quarterly report', due_date: local('2026-11-27', '15:00') }],
+    ['remind me to call the bank in 2 days', { title: 'Call the bank', due_date: local('2026-11-25') }],
+    ['Remind me to water the plants tonight', { title: 'Water the plants', due_date: local('2026-11-23', '20:00') }],
+    ['please add "Read Dune tomorrow" to my list', { title: 'Read Dune tomorrow' }],
+    ['new task: renew passport by dec 5, urgent', { title: 'Renew passport', priority: 'high', due_date: local('2026-12-05') }],
+    ['add pay rent on 2026-12-01 priority low', { title: 'Pay rent', priority: 'low', due_date: local('2026-12-01') }],
+    ['i need to book flights next week', { title: 'Book flights', due_date: local('2026-11-30') }],
+    ['add email Sam with notes: ask about the invoice', { title: 'Email Sam', description: 'ask about the invoice' }],
+    ['todo: buy sun cream', { title: 'Buy sun cream' }],
+    ['can you add dentist appointment at 9am on thursday please', { title: 'Dentist appointment', due_date: local('2026-11-26', '09:00') }],
+    ['add a low-priority task to tidy the garage', { title: 'Tidy the garage', priority: 'low' }],
+  ])('%s', (message, expected) => {
+    const intent = parse(message, clock);
+    if (expected === null) expect(intent.type).not.toBe('add');
+    else expect(intent).toEqual({ type: 'add', ...expected });
+  });
+
+  it('asks for a title when there is none', () => {
+    expect(parse('add tomorrow', clock)).toEqual({ type: 'unknown', reason: 'no_title' });
+  });
+});
+
+describe('parse: listing', () => {
+  it.each([
+    ['list', {}],
+    ['show my tasks', {}],
+    ['What do I have?', null],
+    ['list all tasks', {}],
+    ['show pending tasks', { completed: false }],
+    ['what is left to do?', { completed: false }],
+    ['show completed tasks', { completed: true }],
+    ["what's done", { completed: true }],
+    ['show high priority tasks', { priority: 'high' }],
+    ['list low priority tasks', { priority: 'low' }],
+    ["what's due today?", { due: 'today' }],
+    ['what is due tomorrow', { due: 'tomorrow' }],
+    ['show overdue tasks', { due: 'overdue' }],
+    ['overdue', { due: 'overdue' }],
+    ['what do I have due this week', { due: 'week' }],
+    ['find groceries', { query: 'groceries' }],
+    ['search for "tax"', { query: 'tax' }],
+    ['show tasks about the garden', { query: 'the garden' }],
+  ])('%s', (message, expected) => {
+    const intent = parse(message, clock);
+    if (expected === null) expect(intent.type).toBe('unknown');
+    else expect(intent).toEqual({ type: 'list', ...expected });
+  });
+});
+
+describe('parse: acting on one task', () => {
+  it.each([
+    ['complete buy milk', { type: 'complete', ref: text('buy milk'), completed: true }],
+    ['mark the milk task as done', { type: 'complete', ref: text('milk'), completed: true }],
+    ['Done with the report.', { type: 'complete', ref: text('report'), completed: true }],
+    ['check off call mom', { type: 'complete', ref: text('call mom'), completed: true }],
+    ['tick 2 off', { type: 'complete', ref: { kind: 'number', n: 2 }, completed: true }],
+    ['finished #3', { type: 'complete', ref: { kind: 'number', n: 3 }, completed: true }],
+    ['the report is done', { type: 'complete', ref: text('report'), completed: true }],
+    ['I did the laundry', { type: 'complete', ref: text('laundry'), completed: true }],
+    ['complete the second one', { type: 'complete', ref: { kind: 'number', n: 2 }, completed: true }],
+    ['reopen buy milk', { type: 'complete', ref: text('buy milk'), completed: false }],
+    ['mark call mom as not done', { type: 'complete', ref: text('call mom'), completed: false }],
+    ['delete buy milk', { type: 'delete', ref: text('buy milk') }],
+    ['remove task 4', { type: 'delete', ref: { kind: 'number', n: 4 } }],
+    ['get rid of it', { type: 'delete', ref: { kind: 'it' } }],
+    ['delete 3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', { type: 'delete', ref: { kind: 'id', id: '3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } }],
+    ['rename buy milk to buy oat milk', { type: 'update', ref: text('buy milk'), changes: { title: 'buy oat milk' } }],
+    ['change the title of 2 to "Call dad"', { type: 'update', ref: { kind: 'number', n: 2 }, changes: { title: 'Call dad' } }],
+    ['make it high priority', { type: 'update', ref: { kind: 'it' }, changes: { priority: 'high' } }],
+    ['set the priority of the report to low', { type: 'update', ref: text('report'), changes: { priority: 'low' } }],
+    ['mark taxes as urgent', { type: 'update', ref: text('taxes'), changes: { priority: 'high' } }],
+    ['move the report to friday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } }],
+    ['postpone call mom until tomorrow at 6pm', { type: 'update', ref: text('call mom'), changes: { due_date: local('2026-11-24', '18:00') } }],
+    ['the report is due next monday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-30') } }],
+    ['clear the due date of call mom', { type: 'update', ref: text('call mom'), changes: { due_date: null } }],
+    ['add a note to call mom: ask about christmas', { type: 'update', ref: text('call mom'), changes: { description: 'ask about christmas' } }],
+    ['remove the description from 1', { type: 'update', ref: { kind: 'number', n: 1 }, changes: { description: null } }],
+    ['show call mom', { type: 'show', ref: text('call mom') }],
+  ])('%s', (message, expected) => {
+    expect(parse(message, clock)).toEqual(expected);
+  });
+});
+
+describe('parse: conversation', () => {
+  it.each([
+    ['help', { type: 'help' }],
+    ['what can you do?', { type: 'help' }],
+    ['hi', { type: 'greet' }],
+    ['thanks!', { type: 'thanks' }],
+    ['2', { type: 'select', n: 2 }],
+    ['#3', { type: 'select', n: 3 }],
+    ['the first one', { type: 'select', n: 1 }],
+    ['last', { type: 'select', n: -1 }],
+    ['the weather in Paris', { type: 'unknown' }],
+    ['', { type: 'unknown' }],
+  ])('%s', (message, expected) => {
+    expect(parse(message, clock)).toEqual(expected);
+  });
+});

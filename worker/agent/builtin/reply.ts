@@ -1,0 +1,36 @@
+import type { Task } from '../../db';
+import { describeDue, type Clock } from './clock';
+
+export const quote = (t: Pick<Task, 'title'>) => `“${t.title}”`;
+
+/** "high priority, due tomorrow at 17:00" — only what differs from the defaults. */
+export function details(task: Task, clock: Clock): string {
+  const parts: string[] = [];
+  if (task.priority !== 'medium') parts.push(`${task.priority} priority`);
+  if (task.due_date) parts.push(`due ${describeDue(task.due_date, clock)}`);
+  return parts.join(', ');
+}
+
+export function line(task: Task, n: number, clock: Clock): string {
+  const extra = details(task, clock);
+  const overdue = !task.completed && task.due_date && Date.parse(task.due_date) < clock.now.getTime();
+  return `${n}. ${task.completed ? '✓ ' : ''}${task.title}${extra ? ` — ${extra}` : ''}${overdue ? ' (overdue)' : ''}`;
+}
+
+const MAX_LINES = 30;
+
+/** A numbered list the user can point back into ("complete 2"). */
+export function numbered(tasks: Task[], clock: Clock): string {
+  const shown = tasks.slice(0, MAX_LINES).map((t, i) => line(t, i + 1, clock));
+  if (tasks.length > MAX_LINES) shown.push(`…and ${tasks.length - MAX_LINES} more.`);
+  return shown.join('\n');
+}
+
+export const HELP = [
+  'I can add, list, complete, reopen, rename, reprioritise, reschedule and delete your tasks. Try:',
+  '• “add call mom tomorrow at 5pm, high priority”',
+  '• “what’s due today?” or “show overdue tasks”',
+  '• “complete call mom” or “done 2” (a number from my last list)',
+  '• “move the report to friday”, “make it low priority”, “rename 1 to Call dad”',
+  '• “delete buy milk”',
+].join('\n');

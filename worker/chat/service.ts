@@ -1,0 +1,79 @@
+import type { Agent } from '../agent/types';
+import type { ConversationRepo, ToolAction } from '../db';
+import { AppError, notFound } from '../lib/errors';
+import { isTaskId } from '../tasks/schema';
+import type { TaskService } from '../tasks/service';
+import { createToolbox } from '../tools';
+import type { ChatInput } from './schema';
+
+/** How many earlier messages an agent sees. */
+export const HISTORY_LIMIT = 20;
+const MAX_CONTENT = 2000;
+
+const clip = (s: string, max: number) => {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+};
+
+const titleFrom = (message: string) => clip(message.split('\n')[0]!.trim(), 80);
+
+export interface ChatReply {
+  conversation_id: string;
+  reply: string;
+  actions: ToolAction[];
+}
+
+/**
+ * One chat turn. The user's message is stored before the agent runs, so an
+ * upstream failure loses nothing typed; a resend of the same unanswered
+ * message is treated as a retry, not a second message.
+ */
+export function createChatService(deps: { conversations: ConversationRepo; tasks: TaskService; agent: Agent }) {
+  const { conversations, tasks, agent } = deps;
+
+  return {
+    async send(userId: string, input: ChatInput, now = new Date()): Promise<ChatReply> {
+      const { message } = input;
+      let conversation = null;
+      if (input.conversation_id !== undefined) {
+        conversation = isTaskId(input.conversation_id) ? await conversations.get(userId, input.conversation_id) : null;
+        if (!conversation) throw notFound('Conversation');
+      }
+      conversation ??= await conversations.create(userId, titleFrom(message));
+      const id = conversation.id;
+
+      const stored = await conversations.messages(userId, id, HISTORY_LIMIT + 1);
+      const last = stored.at(-1);
+      const retry = last?.role === 'user' && last.content === message;
+      if (!retry) await conversations.append(userId, id, [{ role: 'user', content: message }]);
+      const history = (retry ? stored.slice(0, -1) : stored).slice(-HISTORY_LIMIT);
+
+      let result;
+      try {
+        result = await agent.run({
+          message,
+          history: history.map((m) => ({ role: m.role, content: m.content, actions: m.actions, state: m.state })),
+          toolbox: createToolbox(tasks, userId),
+          clock: { now, timeZone: input.timezone ?? 'UTC' },
+        });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        // Tool calls that ran before the model failed really happened: keep them on record.
+        const ran = (err.details?.actions as ToolAction[] | undefined) ?? [];
+        if (ran.length) {
+          await conversations.append(userId, id, [
+            { role: 'assistant', content: `${err.message}. These actions had already run.`, actions: ran },
+          ]);
+        }
+        throw err.withDetails({ conversation_id: id, actions: ran });
+      }
+
+      const reply = clip(result.reply.trim() || 'Done.', MAX_CONTENT);
+      await conversations.append(userId, id, [
+        { role: 'assistant', content: reply, actions: result.actions, state: result.state ?? null },
+      ]);
+      return { conversation_id: id, reply, actions: result.actions };
+    },
+  };
+}
+

@@ -1,0 +1,18 @@
+import { createAgent } from '../agent';
+import { createRouter } from '../app';
+import { createChatService } from '../chat/service';
+import { ChatSchema } from '../chat/schema';
+import { parseEnv } from '../env';
+import { validate } from '../lib/validate';
+import { requireAuth } from '../middleware/auth';
+
+export const chatRoutes = createRouter()
+  .use(requireAuth())
+  .post('/', validate('json', ChatSchema), async (c) => {
+    const chat = createChatService({
+      conversations: c.var.repos.conversations,
+      tasks: c.var.tasks,
+      agent: createAgent(parseEnv(c.env)),
+    });
+    return c.json(await chat.send(c.var.userId, c.req.valid('json')), 200);
+  });

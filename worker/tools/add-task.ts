@@ -1,0 +1,9 @@
+import { defineTool } from './tool';
+import { AddTaskInput } from './schema';
+
+export const addTask = defineTool({
+  name: 'add_task',
+  description: 'Create a task for the user. Returns the created task.',
+  input: AddTaskInput,
+  run: ({ tasks, userId }, input) => tasks.create(userId, input),
+});

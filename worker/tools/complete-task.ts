@@ -1,0 +1,9 @@
+import { defineTool } from './tool';
+import { CompleteTaskInput } from './schema';
+
+export const completeTask = defineTool({
+  name: 'complete_task',
+  description: 'Mark a task as completed, or reopen it with completed: false.',
+  input: CompleteTaskInput,
+  run: ({ tasks, userId }, { task_id, completed }) => tasks.update(userId, task_id, { completed: completed ?? true }),
+});

@@ -1,0 +1,9 @@
+import { defineTool } from './tool';
+import { TaskId } from './schema';
+
+export const getTask = defineTool({
+  name: 'get_task',
+  description: 'Get one task by its id.',
+  input: TaskId,
+  run: ({ tasks, userId }, { task_id }) => tasks.get(userId, task_id),
+});

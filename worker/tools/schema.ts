@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { TASK_SORTS } from '../db/repo';
+import { bool, oneOf, text } from '../lib/text';
+import { TaskCreateSchema, TaskDescription, TaskDueDate, TaskPriority, TaskTitle } from '../tasks/schema';
+
+/**
+ * Tool inputs, built from the same field schemas as the REST bodies so a
+ * title, date or priority means the same thing everywhere. Objects strip
+ * unknown keys, so an invented `user_id` is dropped, never used.
+ */
+
+export const TaskId = z.object({
+  task_id: z.string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') }).describe('The task id (a UUID)'),
+});
+
+export const AddTaskInput = TaskCreateSchema.extend({
+  title: TaskTitle.describe('Short title, 1-255 characters'),
+  description: TaskDescription.optional().describe('Optional longer notes, up to 2000 characters'),
+  priority: TaskPriority.optional().describe('low, medium (default) or high'),
+  due_date: TaskDueDate.optional().describe('ISO 8601 date-time with offset, e.g. 2026-03-01T17:00:00+01:00, or null'),
+});
+
+export const ListTasksInput = z.object({
+  completed: bool().optional().describe('true: only completed; false: only pending; omit for all'),
+  priority: TaskPriority.optional(),
+  query: text(0, 200).optional().describe('Case-insensitive text to find in title or description'),
+  sort: oneOf(TASK_SORTS).optional(),
+  order: oneOf(['asc', 'desc']).optional(),
+  limit: z.number({ error: 'Must be a number' }).int('Must be a whole number').min(1).max(500).optional(),
+});
+
+export const UpdateTaskInput = TaskId.extend({
+  title: TaskTitle.optional(),
+  description: TaskDescription.optional().describe('New notes, or null to clear'),
+  priority: TaskPriority.optional(),
+  due_date: TaskDueDate.optional().describe('New due date-time (ISO 8601 with offset), or null to clear'),
+  completed: bool().optional(),
+});
+
+export const CompleteTaskInput = TaskId.extend({
+  completed: bool().optional().describe('true (default) marks it done; false reopens it'),
+});

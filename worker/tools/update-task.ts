@@ -1,0 +1,16 @@
+import { badRequest } from '../lib/errors';
+import { defineTool } from './tool';
+import { UpdateTaskInput } from './schema';
+
+export const updateTask = defineTool({
+  name: 'update_task',
+  description:
+    'Change a task: any of title, description, priority, due_date (null clears description and due date), completed.',
+  input: UpdateTaskInput,
+  run({ tasks, userId }, { task_id, ...changes }) {
+    if (Object.values(changes).every((v) => v === undefined)) {
+      throw badRequest('Give at least one of title, description, priority, due_date, completed');
+    }
+    return tasks.update(userId, task_id, changes);
+  },
+});
