@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+const migrations = () => readD1Migrations(path('./drizzle/sqlite'));
+
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.mjs'],
@@ -14,16 +17,40 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: {
-                JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-                TEST_MIGRATIONS: await readD1Migrations(path('./drizzle/sqlite')),
-              },
+              bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations() },
             },
           })),
         ],
         test: {
           name: 'worker',
           include: ['worker/**/*.test.ts'],
+          exclude: ['worker/**/*.openai.test.ts'],
+          setupFiles: ['./worker/test/apply-migrations.ts'],
+        },
+      },
+      {
+        // The chat's OpenAI path: the real SDK in workerd against a scripted
+        // OpenAI-compatible server that globalSetup starts on loopback.
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                JWT_SECRET,
+                TEST_MIGRATIONS: await migrations(),
+                OPENAI_API_KEY: 'sk-test',
+                OPENAI_BASE_URL: `${inject('fakeOpenAIUrl')}/v1`,
+                OPENAI_MODEL: 'test-model',
+                OPENAI_TIMEOUT_MS: '400',
+                FAKE_OPENAI_URL: inject('fakeOpenAIUrl'),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker-openai',
+          include: ['worker/**/*.openai.test.ts'],
+          globalSetup: ['./test/support/fake-openai.ts'],
           setupFiles: ['./worker/test/apply-migrations.ts'],
         },
       },

@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** The scripted OpenAI-compatible server, in the worker-openai project only. */
+      FAKE_OPENAI_URL?: string;
     }
     interface GlobalProps {
       mainModule: typeof import('../index');

@@ -56,7 +56,7 @@ function lastTouched(history: HistoryMessage[]): Known | undefined {
 function errorText(result: ToolResult): string {
   const err = (result.output as { error?: { code?: string; message?: string } }).error;
   if (err?.code === 'not_found') return 'That task no longer exists.';
-  return `I couldn't do that: ${err?.message ?? 'something went wrong'}.`;
+  return `I couldn’t do that: ${err?.message ?? 'something went wrong'}.`;
 }
 
 function dueRange(filter: DueFilter, clock: Clock): [number, number] {

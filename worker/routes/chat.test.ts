@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Task, ToolAction } from '../db';
+import { client, errorOf, signup } from '../test/helpers';
+
+type Client = ReturnType<typeof client>;
+interface ChatReply {
+  conversation_id: string;
+  reply: string;
+  actions: ToolAction[];
+}
+
+/** A chat session for one user, keeping its conversation, in Berlin time. */
+function chatter(c: Client) {
+  let conversation: string | undefined;
+  return {
+    get conversation() {
+      return conversation;
+    },
+    async say(message: string): Promise<ChatReply> {
+      const res = await c.post('/api/v1/chat', { message, timezone: 'Europe/Berlin', ...(conversation ? { conversation_id: conversation } : {}) });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as ChatReply;
+      conversation = body.conversation_id;
+      return body;
+    },
+  };
+}
+
+const tasksOf = async (c: Client) => (await (await c.get('/api/v1/tasks')).json()) as Task[];
+const tools = (r: ChatReply) => r.actions.map((a) => a.tool);
+
+let me: Client;
+beforeAll(async () => {
+  me = client((await signup('chat')).token);
+});
+
+describe('the original bug, as a regression test', () => {
+  it('a task added in the chat is the task GET /api/v1/tasks returns', async () => {
+    const user = client((await signup('regress')).token);
+    const chat = chatter(user);
+    const r = await chat.say('add a high priority task to call mom tomorrow');
+    expect(tools(r)).toEqual(['add_task']);
+    const created = r.actions[0]!.output as Task;
+    const list = await tasksOf(user);
+    expect(list).toEqual([created]);
+    expect(list[0]).toMatchObject({ title: 'Call mom', priority: 'high', completed: false });
+    expect(list[0]!.due_date).not.toBeNull();
+  });
+
+  it('a task toggled through REST is reported as completed by the next listing', async () => {
+    const user = client((await signup('regress2')).token);
+    const chat = chatter(user);
+    const added = (await chat.say('add water the plants')).actions[0]!.output as Task;
+    expect((await user.patch(`/api/v1/tasks/${added.id}/toggle`)).status).toBe(200);
+    const listed = await chat.say('list my tasks');
+    expect(listed.reply).toContain('✓ Water the plants');
+    expect((listed.actions[0]!.output as Task[])[0]!.completed).toBe(true);
+    const pending = await chat.say('what is left to do?');
+    expect(pending.reply).not.toContain('Water the plants');
+  });
+});
+
+describe('built-in agent: phrasings to tool calls and results', () => {
+  it('adds, lists, completes, reopens, renames, reprioritises, reschedules and deletes', async () => {
+    const user = client((await signup('flow')).token);
+    const chat = chatter(user);
+
+    const add = await chat.say('remind me to renew passport next friday at 10am, urgent');
+    expect(tools(add)).toEqual(['add_task']);
+    expect(add.actions[0]!.input).toMatchObject({ title: 'Renew passport', priority: 'high' });
+    expect(add.reply).toMatch(/^Added “Renew passport” — high priority, due Fri 27 Nov at 10:00\.$/);
+    await chat.say('add buy oat milk');
+    await chat.say('add book dentist with notes: ask for the morning slot');
+
+    const list = await chat.say('list');
+    expect(tools(list)).toEqual(['list_tasks']);
+    expect(list.reply.split('\n')).toEqual([
+      'Your tasks (3):',
+      '1. Book dentist',
+      '2. Buy oat milk',
+      '3. Renew passport — high priority, due Fri 27 Nov at 10:00',
+    ]);
+
+    const done = await chat.say('done 2');
+    expect(tools(done)).toEqual(['complete_task']);
+    expect(done.reply).toBe('Marked “Buy oat milk” as done.');
+
+    const again = await chat.say('complete buy oat milk');
+    expect(again.reply).toBe('“Buy oat milk” is already done — nothing changed.');
+    expect(tools(again)).toEqual(['list_tasks']);
+
+    expect((await chat.say('reopen oat milk')).reply).toBe('Reopened “Buy oat milk”.');
+    expect((await chat.say('rename book dentist to Book dentist appointment')).reply).toBe(
+      'Renamed “Book dentist” to “Book dentist appointment”.',
+    );
+    expect((await chat.say('make it low priority')).reply).toBe('“Book dentist appointment” is now low priority.');
+    expect((await chat.say('move passport to tomorrow at 9am')).reply).toBe('“Renew passport” is now due tomorrow at 09:00.');
+    expect((await chat.say('clear the due date of passport')).reply).toBe('Cleared the due date of “Renew passport”.');
+    const shown = await chat.say('show dentist');
+    expect(shown.reply).toBe('“Book dentist appointment” — not done yet, low priority.\nNotes: ask for the morning slot');
+    const deleted = await chat.say('delete the passport task');
+    expect(tools(deleted)).toEqual(['list_tasks', 'delete_task']);
+    expect(deleted.reply).toBe('Deleted “Renew passport”.');
+
+    const final = await tasksOf(user);
+    expect(final.map((t) => [t.title, t.completed, t.priority])).toEqual([
+      ['Book dentist appointment', false, 'low'],
+      ['Buy oat milk', false, 'medium'],
+    ]);
+  });
+
+  it('lists due today and overdue in the user zone', async () => {
+    const user = client((await signup('due')).token);
+    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString();
+    await user.post('/api/v1/tasks', { title: 'Late thing', due_date: yesterday });
+    const chat = chatter(user);
+    await chat.say('add pay bills today');
+    await chat.say('add plan holiday in 2 weeks');
+    expect((await chat.say("what's due today?")).reply).toBe('Your tasks due today (1):\n1. Pay bills — due today');
+    const overdue = await chat.say('show overdue tasks');
+    expect(overdue.reply).toMatch(/^Your tasks that are overdue \(1\):\n1\. Late thing — due .* \(overdue\)$/);
+    expect((await chat.say('show completed tasks')).reply).toBe('You have no completed tasks.');
+  });
+
+  it('asks which task when a reference is ambiguous, changes nothing, then takes the number', async () => {
+    const user = client((await signup('ambig')).token);
+    const chat = chatter(user);
+    await chat.say('add buy milk');
+    await chat.say('add buy milk powder');
+    const before = await tasksOf(user);
+
+    const asked = await chat.say('complete milk');
+    expect(asked.reply).toBe('Which one do you mean?\n1. Buy milk powder\n2. Buy milk\nSay the number.');
+    expect(tools(asked)).toEqual(['list_tasks']);
+    expect(await tasksOf(user)).toEqual(before);
+
+    const answered = await chat.say('2');
+    expect(answered.reply).toBe('Marked “Buy milk” as done.');
+    const after = await tasksOf(user);
+    expect(after.find((t) => t.title === 'Buy milk')!.completed).toBe(true);
+    expect(after.find((t) => t.title === 'Buy milk powder')!.completed).toBe(false);
+  });
+
+  it('is forgiving about case, typos and word order, and prefers the exact title', async () => {
+    const user = client((await signup('fuzzy')).token);
+    const chat = chatter(user);
+    await chat.say('add Call Mom');
+    await chat.say('add call mom about christmas');
+    await chat.say('add Quarterly tax report');
+    expect((await chat.say('complete CALL MOM')).reply).toBe('Marked “Call Mom” as done.');
+    expect((await chat.say('delete report tax quartely')).reply).toBe('Deleted “Quarterly tax report”.');
+  });
+
+  it('says what it can do when it does not understand, and what went wrong otherwise', async () => {
+    const user = client((await signup('confused')).token);
+    const chat = chatter(user);
+    const unknown = await chat.say('what is the weather in Paris');
+    expect(unknown.reply).toMatch(/^Sorry, I didn’t understand that\. I can add, list, complete/);
+    expect(unknown.actions).toEqual([]);
+    expect((await chat.say('complete the unicorn')).reply).toBe('I couldn’t find a task matching “unicorn”. Say “list” to see your tasks.');
+    expect((await chat.say('done 3')).reply).toBe('I haven’t shown you a numbered list yet — say “list” first.');
+    await chat.say('add one');
+    await chat.say('list');
+    expect((await chat.say('delete 5')).reply).toBe('There’s no task 5 in my last list (it had 1).');
+    const long = await chat.say(`add ${'x'.repeat(300)}`);
+    expect(long.reply).toBe('I couldn’t do that: title: Must be at most 255 characters.');
+    expect(long.actions[0]!.output).toMatchObject({ error: { code: 'validation_error' } });
+    expect(await tasksOf(user)).toHaveLength(1);
+  });
+
+  it("never reaches another user's tasks, even by id", async () => {
+    const [a, b] = [client((await signup('ca')).token), client((await signup('cb')).token)];
+    const secret = (await (await a.post('/api/v1/tasks', { title: 'Alice secret' })).json()) as Task;
+    const chat = chatter(b);
+    const del = await chat.say(`delete ${secret.id}`);
+    expect(del.actions[0]!.output).toMatchObject({ error: { code: 'not_found' } });
+    expect(del.reply).toBe('That task no longer exists.');
+    expect((await chat.say('complete alice secret')).reply).toMatch(/couldn’t find/);
+    expect(await tasksOf(a)).toEqual([secret]);
+  });
+});
+
+describe('conversations', () => {
+  it('stores both sides with their actions and lists conversations', async () => {
+    const user = client((await signup('convo')).token);
+    const chat = chatter(user);
+    await chat.say('Add read a book');
+    await chat.say('list');
+    const convos = (await (await user.get('/api/v1/conversations')).json()) as { id: string; title: string }[];
+    expect(convos).toEqual([expect.objectContaining({ id: chat.conversation, title: 'Add read a book' })]);
+    const res = await user.get(`/api/v1/conversations/${chat.conversation}/messages`);
+    const messages = (await res.json()) as { role: string; content: string; actions: ToolAction[] | null }[];
+    expect(messages.map((m) => [m.role, m.content.split('\n')[0]])).toEqual([
+      ['user', 'Add read a book'],
+      ['assistant', 'Added “Read a book”.'],
+      ['user', 'list'],
+      ['assistant', 'Your tasks (1):'],
+    ]);
+    expect(messages[1]!.actions![0]!.tool).toBe('add_task');
+    expect(messages[0]!.actions).toBeNull();
+    expect(messages[3]).not.toHaveProperty('state');
+
+    const other = client((await signup('nosy')).token);
+    expect((await other.get(`/api/v1/conversations/${chat.conversation}/messages`)).status).toBe(404);
+    expect((await other.delete(`/api/v1/conversations/${chat.conversation}`)).status).toBe(404);
+    expect((await other.post('/api/v1/chat', { message: 'list', conversation_id: chat.conversation })).status).toBe(404);
+
+    expect((await user.delete(`/api/v1/conversations/${chat.conversation}`)).status).toBe(204);
+    expect((await user.get(`/api/v1/conversations/${chat.conversation}/messages`)).status).toBe(404);
+    expect(await (await user.get('/api/v1/conversations')).json()).toEqual([]);
+  });
+
+  it('validates chat input, naming the field', async () => {
+    for (const [body, field] of [
+      [{}, 'message'],
+      [{ message: '' }, 'message'],
+      [{ message: 'x'.repeat(2001) }, 'message'],
+      [{ message: 'hi', timezone: 'Mars/Olympus' }, 'timezone'],
+      [{ message: 'hi', conversation_id: 5 }, 'conversation_id'],
+    ] as const) {
+      const res = await me.post('/api/v1/chat', body);
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).issues?.[0]?.path).toBe(field);
+    }
+    const missing = await me.post('/api/v1/chat', { message: 'hi', conversation_id: crypto.randomUUID() });
+    expect(missing.status).toBe(404);
+    expect(await errorOf(missing)).toEqual({ code: 'not_found', message: 'Conversation not found' });
+  });
+
+  it('needs a token', async () => {
+    const res = await client('nope').post('/api/v1/chat', { message: 'list' });
+    expect(res.status).toBe(401);
+  });
+});
