@@ -129,7 +129,6 @@ function parseAdd(body: string, clock: Clock): Intent {
   const due = extractDue(rest, clock);
   if (due) rest = due.rest;
   title ??= rest.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
-  title = title.replace(TRAILING_FILLER, '').trim();
   if (!title) return { type: 'unknown', reason: 'no_title' };
   return {
     type: 'add',
