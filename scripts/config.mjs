@@ -12,6 +12,7 @@ export const CONFIG_KEYS = [
   'OPENAI_TIMEOUT_MS',
   'DATABASE_URL',
   'CORS_ORIGINS',
+  'RATE_LIMITS',
   'NEON_WS_PROXY',
 ];
 

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AuthService } from './auth/service';
 import type { Repos } from './db';
 import type { Env } from './env';
+import type { RateLimiter } from './lib/rate-limit';
 import { AppError } from './lib/errors';
 import type { TaskService } from './tasks/service';
 
@@ -11,6 +12,7 @@ export interface AppVariables {
   repos: Repos;
   tasks: TaskService;
   auth: AuthService;
+  limiter: RateLimiter;
   /** Set by requireAuth from the verified token's `sub`. */
   userId: string;
   claims: { sub: string; email?: string; name?: string };

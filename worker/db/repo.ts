@@ -114,11 +114,20 @@ export interface ConversationRepo {
   remove(userId: string, id: string): Promise<boolean>;
 }
 
+export interface RateLimitRepo {
+  /**
+   * Counts one hit on `key` in the fixed window that starts at `windowStart`
+   * (ms) and returns the count so far in that window, atomically.
+   */
+  hit(key: string, windowStart: number): Promise<number>;
+}
+
 export interface Repos {
   dialect: 'd1' | 'postgres';
   tasks: TaskRepo;
   users: UserRepo;
   conversations: ConversationRepo;
+  limits: RateLimitRepo;
   /** One trivial query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   /** Releases connections (a no-op for D1). */

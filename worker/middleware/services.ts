@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app';
 import { createAuthService } from '../auth/service';
 import { createRepos } from '../db';
+import { createRateLimiter } from '../lib/rate-limit';
 import { parseEnv } from '../env';
 import { createTaskService } from '../tasks/service';
 
@@ -14,6 +15,7 @@ export const services = () =>
     const repos = createRepos(c.env);
     c.set('repos', repos);
     c.set('tasks', createTaskService(repos.tasks));
+    c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off'));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
     c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET));
     try {

@@ -2,10 +2,10 @@ import { env } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { PBKDF2_ITERATIONS } from '../auth/password';
-import { call, client, errorOf, externalToken, signup, uniqueEmail } from '../test/helpers';
+import { call, client, errorOf, externalToken, randomIp, signup, uniqueEmail } from '../test/helpers';
 
-const post = (path: string, body: unknown) =>
-  call(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown, ip = randomIp()) =>
+  call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
 
 describe('POST /api/v1/auth/signup', () => {
   it('creates the account and returns a working token', async () => {

@@ -9,6 +9,7 @@ import { requireAuth } from '../middleware/auth';
 export const chatRoutes = createRouter()
   .use(requireAuth())
   .post('/', validate('json', ChatSchema), async (c) => {
+    await c.var.limiter.check([['chatUser', c.var.userId]]);
     const chat = createChatService({
       conversations: c.var.repos.conversations,
       tasks: c.var.tasks,

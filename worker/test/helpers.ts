@@ -7,6 +7,9 @@ export const BASE = 'http://app.test';
 /** A request to the Worker under test, through its real fetch handler. */
 export const call = (path: string, init?: RequestInit) => exports.default.fetch(`${BASE}${path}`, init);
 
+/** A made-up client address, so tests that sign up many users are not one rate-limited client. */
+export const randomIp = () => `10.${Array.from(crypto.getRandomValues(new Uint8Array(3))).join('.')}`;
+
 export const uniqueEmail = (tag = 'user') => `${tag}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 
 export interface TestUser {
@@ -17,7 +20,7 @@ export interface TestUser {
 export async function signup(tag = 'user', name?: string): Promise<TestUser> {
   const res = await call('/api/v1/auth/signup', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': randomIp() },
     body: JSON.stringify({ email: uniqueEmail(tag), password: 'correct horse battery', name }),
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);

@@ -4,6 +4,7 @@ import type {
   Conversation,
   ConversationRepo,
   Message,
+  RateLimitRepo,
   Repos,
   Task,
   TaskListQuery,
@@ -14,7 +15,7 @@ import type {
 } from '../repo';
 import { fold, foldOrNull, sequentialTimes } from '../shared';
 import * as schema from './schema';
-import { conversations, messages, tasks, taskVersions, users } from './schema';
+import { conversations, messages, rateLimits, tasks, taskVersions, users } from './schema';
 
 type Db = DrizzleD1Database<typeof schema>;
 type TaskRow = Omit<typeof tasks.$inferSelect, 'searchTitle' | 'searchDescription'>;
@@ -319,6 +320,26 @@ function conversationRepo(db: Db): ConversationRepo {
   };
 }
 
+function rateLimitRepo(db: Db): RateLimitRepo {
+  return {
+    async hit(key, windowStart) {
+      const [row] = await db
+        .insert(rateLimits)
+        .values({ key, windowStart, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          // A new window restarts the count; the same window adds to it.
+          set: {
+            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+            windowStart: sql`excluded.window_start`,
+          },
+        })
+        .returning({ count: rateLimits.count });
+      return row!.count;
+    },
+  };
+}
+
 export function createD1Repos(d1: D1Database): Repos {
   const db = drizzle(d1, { schema });
   return {
@@ -326,6 +347,7 @@ export function createD1Repos(d1: D1Database): Repos {
     tasks: taskRepo(db),
     users: userRepo(db),
     conversations: conversationRepo(db),
+    limits: rateLimitRepo(db),
     async ping() {
       await db.run(sql`select 1`);
     },

@@ -83,3 +83,10 @@ export const messages = sqliteTable(
     check('messages_role_check', sql`${t.role} in ('user', 'assistant')`),
   ],
 );
+
+// Fixed-window counters for rate limits, shared by every isolate.
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
