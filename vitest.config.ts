@@ -17,7 +17,7 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations() },
+              bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations(), CORS_ORIGINS: 'https://app.example.com, https://admin.example.com/' },
             },
           })),
         ],
