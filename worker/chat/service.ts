@@ -1,7 +1,7 @@
 import type { Agent } from '../agent/types';
 import type { ConversationRepo, ToolAction } from '../db';
 import { AppError, notFound } from '../lib/errors';
-import { isTaskId } from '../tasks/schema';
+import { isUuid } from '../lib/text';
 import type { TaskService } from '../tasks/service';
 import { createToolbox } from '../tools';
 import type { ChatInput } from './schema';
@@ -36,7 +36,7 @@ export function createChatService(deps: { conversations: ConversationRepo; tasks
       const { message } = input;
       let conversation = null;
       if (input.conversation_id !== undefined) {
-        conversation = isTaskId(input.conversation_id) ? await conversations.get(userId, input.conversation_id) : null;
+        conversation = isUuid(input.conversation_id) ? await conversations.get(userId, input.conversation_id) : null;
         if (!conversation) throw notFound('Conversation');
       }
       conversation ??= await conversations.create(userId, titleFrom(message));

@@ -62,3 +62,7 @@ export const isoDateTime = () =>
     }
     return parsed;
   });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are UUIDs; anything else cannot exist and never reaches the database. */
+export const isUuid = (id: string) => UUID.test(id);

@@ -2,7 +2,7 @@ import { createRouter } from '../app';
 import type { Message } from '../db';
 import { notFound } from '../lib/errors';
 import { requireAuth } from '../middleware/auth';
-import { isTaskId } from '../tasks/schema';
+import { isUuid } from '../lib/text';
 
 const MESSAGES_LIMIT = 1000;
 
@@ -17,14 +17,14 @@ export const conversationsRoutes = createRouter()
   .get('/:id/messages', async (c) => {
     const { conversations } = c.var.repos;
     const id = c.req.param('id');
-    const conversation = isTaskId(id) ? await conversations.get(c.var.userId, id) : null;
+    const conversation = isUuid(id) ? await conversations.get(c.var.userId, id) : null;
     if (!conversation) throw notFound('Conversation');
     const messages = await conversations.messages(c.var.userId, id, MESSAGES_LIMIT);
     return c.json(messages.map(publicMessage), 200);
   })
   .delete('/:id', async (c) => {
     const id = c.req.param('id');
-    const removed = isTaskId(id) && (await c.var.repos.conversations.remove(c.var.userId, id));
+    const removed = isUuid(id) && (await c.var.repos.conversations.remove(c.var.userId, id));
     if (!removed) throw notFound('Conversation');
     return c.body(null, 204);
   });

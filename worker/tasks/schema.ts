@@ -11,11 +11,14 @@ export const TaskDescription = text(0, 2000)
 export const TaskPriority = oneOf(PRIORITIES);
 export const TaskDueDate = isoDateTime().nullable();
 
+// Descriptions travel into the tools' JSON Schema, for models and MCP clients.
 export const TaskCreateSchema = z.object({
-  title: TaskTitle,
-  description: TaskDescription.optional(),
-  priority: TaskPriority.optional(),
-  due_date: TaskDueDate.optional(),
+  title: TaskTitle.describe('Short title, 1-255 characters'),
+  description: TaskDescription.optional().describe('Optional notes, up to 2000 characters, or null'),
+  priority: TaskPriority.optional().describe('low, medium (default) or high'),
+  due_date: TaskDueDate.optional().describe(
+    'ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T17:00:00+01:00, or null for none',
+  ),
 });
 export type TaskCreateInput = z.input<typeof TaskCreateSchema>;
 
@@ -59,6 +62,3 @@ export type TaskListQueryInput = z.input<typeof TaskListQuerySchema>;
 /** Dates run soonest first and priorities highest first unless asked otherwise; times newest first. */
 export const defaultOrder = (sort: (typeof TASK_SORTS)[number]) =>
   sort === 'due_date' ? 'asc' : 'desc';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isTaskId = (id: string) => UUID.test(id);

@@ -1,6 +1,6 @@
 import type { NewTask, Task, TaskChanges, TaskListQuery, TaskRepo, WriteResult } from '../db';
 import { notFound, preconditionFailed } from '../lib/errors';
-import { isTaskId } from './schema';
+import { isUuid } from '../lib/text';
 
 /**
  * The one place task rules live. REST routes, chat tools and MCP tools all
@@ -15,7 +15,7 @@ export function createTaskService(repo: TaskRepo) {
 
   // Ids that cannot exist never reach the database.
   const checkId = (id: string) => {
-    if (!isTaskId(id)) throw notFound();
+    if (!isUuid(id)) throw notFound();
   };
 
   return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TASK_SORTS } from '../db/repo';
 import { bool, oneOf, text } from '../lib/text';
-import { TaskCreateSchema, TaskDescription, TaskDueDate, TaskPriority, TaskTitle } from '../tasks/schema';
+import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
 
 /**
  * Tool inputs, built from the same field schemas as the REST bodies so a
@@ -13,12 +13,7 @@ export const TaskId = z.object({
   task_id: z.string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') }).describe('The task id (a UUID)'),
 });
 
-export const AddTaskInput = TaskCreateSchema.extend({
-  title: TaskTitle.describe('Short title, 1-255 characters'),
-  description: TaskDescription.optional().describe('Optional longer notes, up to 2000 characters'),
-  priority: TaskPriority.optional().describe('low, medium (default) or high'),
-  due_date: TaskDueDate.optional().describe('ISO 8601 date-time with offset, e.g. 2026-03-01T17:00:00+01:00, or null'),
-});
+export const AddTaskInput = TaskCreateSchema;
 
 export const ListTasksInput = z.object({
   completed: bool().optional().describe('true: only completed; false: only pending; omit for all'),
@@ -30,10 +25,7 @@ export const ListTasksInput = z.object({
 });
 
 export const UpdateTaskInput = TaskId.extend({
-  title: TaskTitle.optional(),
-  description: TaskDescription.optional().describe('New notes, or null to clear'),
-  priority: TaskPriority.optional(),
-  due_date: TaskDueDate.optional().describe('New due date-time (ISO 8601 with offset), or null to clear'),
+  ...TaskCreateSchema.partial().shape,
   completed: bool().optional(),
 });
 

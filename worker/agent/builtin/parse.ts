@@ -1,4 +1,5 @@
 import type { Priority } from '../../db';
+import { isUuid } from '../../lib/text';
 import type { Clock } from './clock';
 import { extractDue } from './dates';
 
@@ -39,7 +40,6 @@ const ORDINALS: Record<string, number> = {
   '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5,
 };
 const ORDINAL = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|4th|5th)';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRIORITY_WORDS: Record<string, Priority> = {
   low: 'low', medium: 'medium', normal: 'medium', high: 'high', urgent: 'high', important: 'high', top: 'high',
 };
@@ -54,7 +54,7 @@ export function toRef(raw: string): Ref {
   if (num) return { kind: 'number', n: Number(num[1]) };
   const ord = new RegExp(`^(?:the\\s+)?${ORDINAL}(?:\\s+(?:one|task|item))?$`, 'i').exec(text);
   if (ord) return { kind: 'number', n: ORDINALS[ord[1]!.toLowerCase()]! };
-  if (UUID.test(text)) return { kind: 'id', id: text.toLowerCase() };
+  if (isUuid(text)) return { kind: 'id', id: text.toLowerCase() };
   if (/^(?:it|that|this|that one|this one|that task|this task|the task)$/i.test(text)) return { kind: 'it' };
   const words = text
     .replace(/^(?:the|my|a)\s+/i, '')
