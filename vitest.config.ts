@@ -24,7 +24,34 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['worker/**/*.test.ts'],
+          exclude: ['worker/**/*.openai.test.ts', 'worker/db/pg/**'],
+          setupFiles: ['./worker/test/apply-migrations.ts'],
+        },
+      },
+      {
+        // The same contract and route suites against a real PostgreSQL, through
+        // the Neon driver as production runs it: globalSetup creates a fresh
+        // database, migrates it from drizzle/pg and starts the WebSocket-to-TCP
+        // proxy; DATABASE_URL makes the Worker pick Postgres.
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                JWT_SECRET,
+                TEST_MIGRATIONS: await migrations(),
+                CORS_ORIGINS: 'https://app.example.com, https://admin.example.com/',
+                DATABASE_URL: inject('pgDatabaseUrl'),
+                NEON_WS_PROXY: inject('pgWsProxy'),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker-pg',
+          include: ['worker/db/pg/**/*.test.ts', 'worker/routes/**/*.test.ts', 'worker/lib/rate-limit.test.ts', 'worker/middleware/**/*.test.ts'],
           exclude: ['worker/**/*.openai.test.ts'],
+          globalSetup: ['./test/support/postgres.ts'],
           setupFiles: ['./worker/test/apply-migrations.ts'],
         },
       },

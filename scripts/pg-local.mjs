@@ -6,9 +6,13 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import { migrate } from 'drizzle-orm/neon-serverless/migrator';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { WebSocket, WebSocketServer } from 'ws';
+
+// Through require: a bundler loading this file (vitest's globalSetup) would
+// otherwise pick ws's browser build, which has no server.
+const { WebSocket, WebSocketServer } = createRequire(import.meta.url)('ws');
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 export const PG_MIGRATIONS = fileURLToPath(new URL('../drizzle/pg', import.meta.url));

@@ -11,8 +11,8 @@ CREATE TABLE "messages" (
 	"conversation_id" text NOT NULL,
 	"role" text NOT NULL,
 	"content" text NOT NULL,
-	"actions" jsonb,
-	"agent_state" jsonb,
+	"actions" json,
+	"agent_state" json,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	CONSTRAINT "messages_role_check" CHECK ("messages"."role" in ('user', 'assistant'))
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, json, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The same tables, columns, constraints and indexes as ../sqlite/schema.ts,
 // in Postgres types. Timestamps are timestamptz at millisecond precision:
@@ -74,10 +74,12 @@ export const messages = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['user', 'assistant'] }).notNull(),
     content: text('content').notNull(),
+    // json, not jsonb: kept as written, so objects come back with their keys
+    // in the order D1 gives them.
     // JSON array of {tool, input, output} for assistant messages.
-    actions: jsonb('actions'),
+    actions: json('actions'),
     // The agent's private memory for this reply (a numbered listing, a pending question).
-    agentState: jsonb('agent_state'),
+    agentState: json('agent_state'),
     createdAt: ms('created_at').notNull(),
   },
   (t) => [
