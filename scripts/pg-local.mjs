@@ -22,12 +22,23 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 /**
  * Starts the WebSocket-to-TCP proxy on 127.0.0.1:`port` (0: any free port).
  * Only loopback database addresses are forwarded: this is a development
- * tool, not an open relay. Resolves to `{ address, port, close }`, where
- * `address` ("127.0.0.1:PORT") is what NEON_WS_PROXY takes.
+ * tool, not an open relay. Like Neon's pooler in front of its Postgres, it
+ * opens at most `maxConnections` server connections at once and holds further
+ * clients (their bytes buffered) until one closes, so a burst of parallel
+ * requests waits instead of hitting the server's max_connections.
+ * Resolves to `{ address, port, close }`; `address` ("127.0.0.1:PORT") is
+ * what NEON_WS_PROXY takes.
  */
-export function startWsProxy({ port = 0 } = {}) {
+export function startWsProxy({ port = 0, maxConnections = 20 } = {}) {
   const wss = new WebSocketServer({ host: '127.0.0.1', port });
   const sockets = new Set();
+  const waiting = [];
+  let open = 0;
+  const release = () => {
+    open--;
+    while (open < maxConnections && waiting.length) waiting.shift()();
+  };
+
   wss.on('connection', (ws, req) => {
     const target = new URL(req.url ?? '/', 'http://proxy').searchParams.get('address') ?? '';
     const m = /^(.+):(\d+)$/.exec(target);
@@ -35,31 +46,47 @@ export function startWsProxy({ port = 0 } = {}) {
       ws.close(1008, `refusing to proxy to ${target || 'nothing'}`);
       return;
     }
-    const tcp = connect({ host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) });
-    sockets.add(tcp);
-    tcp.setNoDelay(true);
     const pending = [];
-    tcp.on('connect', () => {
-      for (const chunk of pending.splice(0)) tcp.write(chunk);
-    });
+    let tcp = null;
+    let closed = false;
     ws.on('message', (data) => {
       const chunk = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-      if (tcp.connecting) pending.push(chunk);
+      if (!tcp || tcp.connecting) pending.push(chunk);
       else tcp.write(chunk);
     });
-    tcp.on('data', (chunk) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(chunk);
-    });
     const done = () => {
-      sockets.delete(tcp);
-      tcp.destroy();
+      if (closed) return;
+      closed = true;
+      const idx = waiting.indexOf(start);
+      if (idx >= 0) waiting.splice(idx, 1);
+      if (tcp) {
+        sockets.delete(tcp);
+        tcp.destroy();
+        release();
+      }
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close();
     };
-    tcp.on('close', done);
-    tcp.on('error', done);
+    function start() {
+      if (closed) return;
+      open++;
+      tcp = connect({ host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) });
+      sockets.add(tcp);
+      tcp.setNoDelay(true);
+      tcp.on('connect', () => {
+        for (const chunk of pending.splice(0)) tcp.write(chunk);
+      });
+      tcp.on('data', (chunk) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(chunk);
+      });
+      tcp.on('close', done);
+      tcp.on('error', done);
+    }
     ws.on('close', done);
     ws.on('error', done);
+    if (open < maxConnections) start();
+    else waiting.push(start);
   });
+
   return new Promise((resolve, reject) => {
     wss.once('error', reject);
     wss.once('listening', () => {
@@ -68,10 +95,11 @@ export function startWsProxy({ port = 0 } = {}) {
         address: `127.0.0.1:${actual}`,
         port: actual,
         close: () =>
-          new Promise((done) => {
+          new Promise((finish) => {
+            waiting.length = 0;
             for (const s of sockets) s.destroy();
             for (const c of wss.clients) c.terminate();
-            wss.close(() => done());
+            wss.close(() => finish());
           }),
       });
     });

@@ -257,8 +257,13 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
   if (options.wsProxy) useLocalProxy(options.wsProxy);
   const pool = new Pool({ connectionString });
   // An idle client that loses its socket emits on the pool; without a
-  // listener that would be an uncaught error. The query that needed it fails on its own.
-  pool.on('error', (err: Error) => console.error('postgres pool:', err.message));
+  // listener that would be an uncaught error. The query that needed it fails
+  // on its own. Closing the WebSocket at the end of the request reports
+  // "Network connection lost" too: expected then, so not logged.
+  let ending = false;
+  pool.on('error', (err: Error) => {
+    if (!ending) console.error('postgres pool:', err.message);
+  });
   const db = drizzle(pool, { schema });
   return {
     dialect: 'postgres',
@@ -270,6 +275,7 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
       await db.execute(sql`select 1`);
     },
     async close() {
+      ending = true;
       await pool.end();
     },
   };
