@@ -182,3 +182,25 @@ export function taskListOrder(t: TaskListColumns, q: TaskListQuery): SQL[] {
       return [dir(t.createdAt), dir(t.id)];
   }
 }
+
+/** One task of the user's, and (for If-Match) only while its updated_at is still `ifUpdatedAt`. */
+export const ownedTask = (
+  t: { id: AnyColumn; userId: AnyColumn; updatedAt: AnyColumn },
+  userId: string,
+  id: string,
+  ifUpdatedAt?: string,
+) => and(eq(t.id, id), eq(t.userId, userId), ifUpdatedAt ? eq(t.updatedAt, new Date(ifUpdatedAt)) : undefined);
+
+/** One conversation of the user's. */
+export const ownedConversation = (c: { id: AnyColumn; userId: AnyColumn }, userId: string, id: string) =>
+  and(eq(c.id, id), eq(c.userId, userId));
+
+/**
+ * The upsert's SET for a rate-limit hit: a new window restarts the count,
+ * the same window adds to it. `excluded` is the row the insert proposed,
+ * on both SQLite and Postgres.
+ */
+export const rateLimitHit = (r: { windowStart: AnyColumn; count: AnyColumn }) => ({
+  count: sql`case when ${r.windowStart} = excluded.window_start then ${r.count} + 1 else 1 end`,
+  windowStart: sql`excluded.window_start`,
+});

@@ -5,7 +5,10 @@ import type { ConversationRepo, RateLimitRepo, Repos, Task, TaskRepo, UserRepo, 
 import {
   messageRows,
   newTaskRow,
+  ownedConversation,
+  ownedTask,
   pickTaskColumns,
+  rateLimitHit,
   taskChangeSet,
   taskListOrder,
   taskListWhere,
@@ -30,12 +33,7 @@ const bump = (tx: Tx, userId: string) =>
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
 function taskRepo(db: Db): TaskRepo {
-  const owned = (userId: string, id: string, ifUpdatedAt?: string) =>
-    and(
-      eq(tasks.id, id),
-      eq(tasks.userId, userId),
-      ifUpdatedAt ? eq(tasks.updatedAt, new Date(ifUpdatedAt)) : undefined,
-    );
+  const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
   async function version(userId: string) {
     const [row] = await db.select({ version: taskVersions.version }).from(taskVersions).where(eq(taskVersions.userId, userId));
@@ -147,7 +145,7 @@ function userRepo(db: Db): UserRepo {
 }
 
 function conversationRepo(db: Db): ConversationRepo {
-  const owned = (userId: string, id: string) => and(eq(conversations.id, id), eq(conversations.userId, userId));
+  const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
 
   return {
     async create(userId, title) {
@@ -216,14 +214,7 @@ function rateLimitRepo(db: Db): RateLimitRepo {
       const [row] = await db
         .insert(rateLimits)
         .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          // A new window restarts the count; the same window adds to it.
-          set: {
-            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
-            windowStart: sql`excluded.window_start`,
-          },
-        })
+        .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
         .returning({ count: rateLimits.count });
       return row!.count;
     },

@@ -4,7 +4,10 @@ import type { ConversationRepo, RateLimitRepo, Repos, Task, TaskRepo, UserRepo, 
 import {
   messageRows,
   newTaskRow,
+  ownedConversation,
+  ownedTask,
   pickTaskColumns,
+  rateLimitHit,
   taskChangeSet,
   taskListOrder,
   taskListWhere,
@@ -31,12 +34,7 @@ const bumpIfChanged = (db: Db, userId: string) =>
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
 function taskRepo(db: Db): TaskRepo {
-  const owned = (userId: string, id: string, ifUpdatedAt?: string) =>
-    and(
-      eq(tasks.id, id),
-      eq(tasks.userId, userId),
-      ifUpdatedAt ? eq(tasks.updatedAt, new Date(ifUpdatedAt)) : undefined,
-    );
+  const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
   const versionQuery = (userId: string) =>
     db.select({ version: taskVersions.version }).from(taskVersions).where(eq(taskVersions.userId, userId));
@@ -149,7 +147,7 @@ function userRepo(db: Db): UserRepo {
 }
 
 function conversationRepo(db: Db): ConversationRepo {
-  const owned = (userId: string, id: string) => and(eq(conversations.id, id), eq(conversations.userId, userId));
+  const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
 
   return {
     async create(userId, title) {
@@ -213,14 +211,7 @@ function rateLimitRepo(db: Db): RateLimitRepo {
       const [row] = await db
         .insert(rateLimits)
         .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          // A new window restarts the count; the same window adds to it.
-          set: {
-            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
-            windowStart: sql`excluded.window_start`,
-          },
-        })
+        .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
         .returning({ count: rateLimits.count });
       return row!.count;
     },
