@@ -21,7 +21,7 @@ import * as schema from './schema';
 import { conversations, messages, rateLimits, tasks, taskVersions, users } from './schema';
 
 type Db = NeonDatabase<typeof schema>;
-/** The database or a transaction on it: both run the same queries. */
+/** A transaction on the database (what db.transaction hands its callback). */
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 const taskColumns = pickTaskColumns(tasks);
 
