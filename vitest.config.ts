@@ -1,59 +1,76 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 const migrations = () => readD1Migrations(path('./drizzle/sqlite'));
 
+type Inject = Parameters<Extract<Parameters<typeof cloudflareTest>[0], (...args: never[]) => unknown>>[0]['inject'];
+
+/**
+ * One workerd project: the Worker's code on a migrated local D1 (applied by
+ * the setup file), plus whatever bindings the project adds from its globalSetup.
+ */
+function workerProject(
+  name: string,
+  files: { include: string[]; exclude?: string[]; globalSetup?: string[] },
+  bindings: (inject: Inject) => Record<string, string> = () => ({}),
+): TestProjectInlineConfiguration {
+  return {
+    plugins: [
+      cloudflareTest(async ({ inject }) => ({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations(), ...bindings(inject) } },
+      })),
+    ],
+    test: { name, ...files, setupFiles: ['./worker/test/apply-migrations.ts'] },
+  };
+}
+
+const CORS_ORIGINS = 'https://app.example.com, https://admin.example.com/';
+
+// A fresh PostgreSQL database per project (test/support/postgres.ts), reached
+// through the Neon driver as production reaches Neon: DATABASE_URL makes the
+// Worker pick Postgres, NEON_WS_PROXY routes the driver through the local proxy.
+const POSTGRES = './test/support/postgres.ts';
+const postgres = (inject: Inject) => ({ DATABASE_URL: inject('pgDatabaseUrl'), NEON_WS_PROXY: inject('pgWsProxy') });
+
+// The chat's OpenAI path: the real SDK in workerd against a scripted
+// OpenAI-compatible server that globalSetup starts on loopback.
+const FAKE_OPENAI = './test/support/fake-openai.ts';
+const openai = (inject: Inject) => ({
+  OPENAI_API_KEY: 'sk-test',
+  OPENAI_BASE_URL: `${inject('fakeOpenAIUrl')}/v1`,
+  OPENAI_MODEL: 'test-model',
+  OPENAI_TIMEOUT_MS: '400',
+  FAKE_OPENAI_URL: inject('fakeOpenAIUrl'),
+});
+
+const OPENAI_TESTS = 'worker/**/*.openai.test.ts';
+
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.mjs'],
     projects: [
-      {
-        // Worker code, inside workerd, against a real local D1 migrated from drizzle/sqlite.
-        plugins: [
-          cloudflareTest(async () => ({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations(), CORS_ORIGINS: 'https://app.example.com, https://admin.example.com/' },
-            },
-          })),
-        ],
-        test: {
-          name: 'worker',
-          include: ['worker/**/*.test.ts'],
-          exclude: ['worker/**/*.openai.test.ts'],
-          setupFiles: ['./worker/test/apply-migrations.ts'],
+      // Everything in workerd against D1.
+      workerProject('worker', { include: ['worker/**/*.test.ts'], exclude: [OPENAI_TESTS, 'worker/db/pg/**'] }, () => ({ CORS_ORIGINS })),
+      // The contract and every suite that goes through the database, against PostgreSQL.
+      workerProject(
+        'worker-pg',
+        {
+          include: ['worker/db/pg/**/*.test.ts', 'worker/routes/**/*.test.ts', 'worker/lib/rate-limit.test.ts', 'worker/middleware/**/*.test.ts'],
+          exclude: [OPENAI_TESTS],
+          globalSetup: [POSTGRES],
         },
-      },
-      {
-        // The chat's OpenAI path: the real SDK in workerd against a scripted
-        // OpenAI-compatible server that globalSetup starts on loopback.
-        plugins: [
-          cloudflareTest(async ({ inject }) => ({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: {
-                JWT_SECRET,
-                TEST_MIGRATIONS: await migrations(),
-                OPENAI_API_KEY: 'sk-test',
-                OPENAI_BASE_URL: `${inject('fakeOpenAIUrl')}/v1`,
-                OPENAI_MODEL: 'test-model',
-                OPENAI_TIMEOUT_MS: '400',
-                FAKE_OPENAI_URL: inject('fakeOpenAIUrl'),
-              },
-            },
-          })),
-        ],
-        test: {
-          name: 'worker-openai',
-          include: ['worker/**/*.openai.test.ts'],
-          globalSetup: ['./test/support/fake-openai.ts'],
-          setupFiles: ['./worker/test/apply-migrations.ts'],
-        },
-      },
+        (inject) => ({ CORS_ORIGINS, ...postgres(inject) }),
+      ),
+      workerProject('worker-openai', { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI] }, openai),
+      workerProject('worker-pg-openai', { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI, POSTGRES] }, (inject) => ({
+        ...openai(inject),
+        ...postgres(inject),
+      })),
     ],
   },
 });

@@ -1,32 +1,8 @@
 // npm start: build the UI, migrate the local D1 database, serve app and API.
 import './check-node.mjs';
-import { spawn, spawnSync } from 'node:child_process';
-import { ensureDevVars, resolveConfig, writeEnvFile } from './config.mjs';
+import { prepare, run, serve } from './serve.mjs';
 
-const port = process.env.PORT || '8787';
-const ENV_FILE = '.wrangler/start.env';
-
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) {
-    console.error(`\n${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status || 1);
-  }
-}
-
-if (ensureDevVars()) console.log('Wrote a random JWT_SECRET to .dev.vars (first start).');
-const config = resolveConfig();
-
-run('vite', ['build', '--logLevel', 'warn']);
+const config = prepare();
 // CI=true keeps wrangler from asking for confirmation; --local never touches a remote database.
 run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], { env: { ...process.env, CI: 'true' } });
-
-writeEnvFile(ENV_FILE, config);
-console.log(`\nServing on http://localhost:${port} (database: ${config.DATABASE_URL ? 'postgres' : 'd1'}, chat: ${config.OPENAI_API_KEY ? 'OpenAI-compatible' : 'built-in agent'})\n`);
-const child = spawn(
-  'wrangler',
-  ['dev', '--port', port, '--env-file', ENV_FILE, '--show-interactive-dev-session=false'],
-  { stdio: 'inherit' },
-);
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+serve(config);

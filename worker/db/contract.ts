@@ -3,7 +3,7 @@
  * file calls runContract with a way to get its Repos; nothing here knows
  * which database is underneath.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../lib/errors';
 import { createTaskService, type TaskService } from '../tasks/service';
 import type { Repos, TaskListQuery } from './repo';
@@ -27,6 +27,7 @@ export function runContract(dialect: string, getRepos: () => Repos | Promise<Rep
     repos = await getRepos();
     svc = createTaskService(repos.tasks);
   });
+  afterAll(() => repos?.close());
 
   const titles = async (user: string, q: Partial<TaskListQuery> = {}) =>
     (await svc.list(user, { ...all, ...q })).tasks.map((t) => t.title);

@@ -1,10 +1,13 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../db';
 import { AppError } from './errors';
 import { createRateLimiter, RULES } from './rate-limit';
 
-const limiter = () => createRateLimiter(createRepos(env).limits, true);
+// One set of repos for the file, released at the end (a Postgres pool on worker-pg).
+const repos = createRepos(env);
+afterAll(() => repos.close());
+const limiter = () => createRateLimiter(repos.limits, true);
 const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
 
 describe('rate limiter', () => {
@@ -34,7 +37,7 @@ describe('rate limiter', () => {
   });
 
   it('does nothing when switched off', async () => {
-    const rl = createRateLimiter(createRepos(env).limits, false);
+    const rl = createRateLimiter(repos.limits, false);
     for (let i = 0; i < 100; i++) await rl.check([['chatUser', 'off']]);
   });
 });

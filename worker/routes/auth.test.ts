@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { PBKDF2_ITERATIONS } from '../auth/password';
-import { call, client, errorOf, externalToken, randomIp, signup, uniqueEmail } from '../test/helpers';
+import { call, client, errorOf, externalToken, peek, randomIp, signup, uniqueEmail } from '../test/helpers';
 
 const post = (path: string, body: unknown, ip = randomIp()) =>
   call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
@@ -26,8 +26,9 @@ describe('POST /api/v1/auth/signup', () => {
     await post('/api/v1/auth/signup', { email, password: 'same password' });
     const email2 = uniqueEmail();
     await post('/api/v1/auth/signup', { email: email2, password: 'same password' });
-    const rows = await env.DB.prepare('select password_hash from users where email in (?, ?)').bind(email, email2).all<{ password_hash: string }>();
-    const [a, b] = rows.results.map((r) => r.password_hash);
+    const [a, b] = await peek((repos) =>
+      Promise.all([email, email2].map(async (e) => (await repos.users.findByEmail(e))!.passwordHash)),
+    );
     expect(a).toMatch(new RegExp(`^pbkdf2-sha256\\$${PBKDF2_ITERATIONS}\\$`));
     expect(PBKDF2_ITERATIONS).toBe(100_000);
     expect(a).not.toBe(b);

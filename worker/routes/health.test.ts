@@ -1,10 +1,13 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
 describe('GET /api/health', () => {
-  it('answers ok after a query against D1', async () => {
+  // DATABASE_URL is set only in the worker-pg project.
+  const database = env.DATABASE_URL ? 'postgres' : 'd1';
+
+  it(`answers ok after a query against ${database}`, async () => {
     const res = await exports.default.fetch('http://app.test/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'd1' });
+    expect(await res.json()).toEqual({ ok: true, database });
   });
 });

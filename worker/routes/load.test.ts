@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../db';
-import { client, signup } from '../test/helpers';
+import { client, peek, signup } from '../test/helpers';
 
 /**
  * Bounded load from many users at once through the Worker's fetch handler
@@ -41,6 +41,42 @@ describe('load: many users at once', () => {
     expect(final.completed).toBe(true);
     expect(final.updated_at).toBe([...stamps].sort().at(-1));
     expect((await u.get('/api/v1/tasks')).headers.get('ETag')).not.toBe(before);
+  });
+
+  it('two users creating and toggling at once: exact counts, no crossing, each toggle counted once', async () => {
+    const CREATES = 20;
+    const TOGGLES = [7, 10];
+    const users = await Promise.all([signup('pair-a'), signup('pair-b')]);
+    const clients = users.map((u) => client(u.token));
+    const flips = await Promise.all(clients.map(async (c) => (await (await c.post('/api/v1/tasks', { title: 'flip' })).json()) as Task));
+    const before = await Promise.all(clients.map(async (c) => (await c.get('/api/v1/tasks')).headers.get('ETag')));
+    const versionsBefore = await peek((repos) => Promise.all(users.map((u) => repos.tasks.version(u.user.id))));
+
+    // Everything at once, the two users' creates and toggles interleaved.
+    const results = await Promise.all(
+      clients.flatMap((c, i) => [
+        ...Array.from({ length: CREATES }, (_, j) => c.post('/api/v1/tasks', { title: `pair${i}-t${j}` })),
+        ...Array.from({ length: TOGGLES[i]! }, () => c.patch(`/api/v1/tasks/${flips[i]!.id}/toggle`)),
+      ]),
+    );
+    expect(results.map((r) => r.status).filter((st) => st !== 201 && st !== 200)).toEqual([]);
+
+    for (const [i, c] of clients.entries()) {
+      const list = (await (await c.get('/api/v1/tasks?limit=500')).json()) as Task[];
+      expect(list).toHaveLength(CREATES + 1);
+      expect(list.every((t) => t.user_id === users[i]!.user.id)).toBe(true);
+      expect(list.filter((t) => t.title.startsWith(`pair${1 - i}-`))).toEqual([]);
+      expect(new Set(list.map((t) => t.title)).size).toBe(CREATES + 1);
+      // An odd number of toggles ends completed, an even one open.
+      expect(list.find((t) => t.id === flips[i]!.id)!.completed).toBe(TOGGLES[i]! % 2 === 1);
+      expect(list.filter((t) => t.completed)).toHaveLength(TOGGLES[i]! % 2);
+      expect((await c.get('/api/v1/tasks')).headers.get('ETag')).not.toBe(before[i]);
+      // The other user's flip task is not this user's: 404, not a toggle.
+      expect((await c.patch(`/api/v1/tasks/${flips[1 - i]!.id}/toggle`)).status).toBe(404);
+    }
+    // Each write moved its own user's version exactly once, and no other's.
+    const versionsAfter = await peek((repos) => Promise.all(users.map((u) => repos.tasks.version(u.user.id))));
+    expect(versionsAfter).toEqual(versionsBefore.map((v, i) => v + CREATES + TOGGLES[i]!));
   });
 
   it('parallel edits from REST and the chat end in the last accepted write for each field', async () => {

@@ -1,6 +1,6 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
-import { env } from 'cloudflare:workers';
+import { createRepos, type Repos } from '../db';
 
 export const BASE = 'http://app.test';
 
@@ -55,4 +55,17 @@ export const externalToken = (claims: Record<string, unknown>, secret = env.JWT_
 export async function errorOf(res: Response) {
   const body = (await res.json()) as { error: { code: string; message: string; issues?: { path: string; message: string }[] } };
   return body.error;
+}
+
+/**
+ * A look at what is stored, through the same repos the Worker uses, so a
+ * test reads the database of whichever dialect this project runs on.
+ */
+export async function peek<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
+  const repos = createRepos(env);
+  try {
+    return await fn(repos);
+  } finally {
+    await repos.close();
+  }
 }

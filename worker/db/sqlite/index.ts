@@ -1,51 +1,26 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
-import type {
-  Conversation,
-  ConversationRepo,
-  Message,
-  RateLimitRepo,
-  Repos,
-  Task,
-  TaskListQuery,
-  TaskRepo,
-  User,
-  UserRepo,
-  WriteResult,
-} from '../repo';
-import { fold, foldOrNull, sequentialTimes } from '../shared';
+import type { ConversationRepo, RateLimitRepo, Repos, Task, TaskRepo, UserRepo, WriteResult } from '../repo';
+import {
+  messageRows,
+  newTaskRow,
+  ownedConversation,
+  ownedTask,
+  pickTaskColumns,
+  rateLimitHit,
+  taskChangeSet,
+  taskListOrder,
+  taskListWhere,
+  toConversation,
+  toMessage,
+  toTask,
+  toUser,
+} from '../shared';
 import * as schema from './schema';
 import { conversations, messages, rateLimits, tasks, taskVersions, users } from './schema';
 
 type Db = DrizzleD1Database<typeof schema>;
-type TaskRow = Omit<typeof tasks.$inferSelect, 'searchTitle' | 'searchDescription'>;
-
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
-
-const toTask = (r: TaskRow): Task => ({
-  id: r.id,
-  user_id: r.userId,
-  title: r.title,
-  description: r.description,
-  completed: r.completed,
-  priority: r.priority,
-  due_date: isoOrNull(r.dueDate),
-  created_at: iso(r.createdAt),
-  updated_at: iso(r.updatedAt),
-});
-
-const taskColumns = {
-  id: tasks.id,
-  userId: tasks.userId,
-  title: tasks.title,
-  description: tasks.description,
-  completed: tasks.completed,
-  priority: tasks.priority,
-  dueDate: tasks.dueDate,
-  createdAt: tasks.createdAt,
-  updatedAt: tasks.updatedAt,
-};
+const taskColumns = pickTaskColumns(tasks);
 
 /**
  * Bumps the user's task version only if the statement just before it in the
@@ -58,31 +33,8 @@ const bumpIfChanged = (db: Db, userId: string) =>
     .select(sql`select ${userId}, 1 where changes() > 0`)
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
-const priorityRank = sql`case ${tasks.priority} when 'low' then 0 when 'medium' then 1 else 2 end`;
-
-function orderBy(q: TaskListQuery): SQL[] {
-  const dir = q.order === 'asc' ? asc : desc;
-  const tie = [desc(tasks.createdAt), desc(tasks.id)];
-  switch (q.sort) {
-    case 'due_date':
-      // Tasks without a due date go last whichever way the dates run.
-      return [sql`${tasks.dueDate} is null`, dir(tasks.dueDate), ...tie];
-    case 'priority':
-      return [dir(priorityRank), ...tie];
-    case 'updated_at':
-      return [dir(tasks.updatedAt), ...tie];
-    default:
-      return [dir(tasks.createdAt), dir(tasks.id)];
-  }
-}
-
 function taskRepo(db: Db): TaskRepo {
-  const owned = (userId: string, id: string, ifUpdatedAt?: string) =>
-    and(
-      eq(tasks.id, id),
-      eq(tasks.userId, userId),
-      ifUpdatedAt ? eq(tasks.updatedAt, new Date(ifUpdatedAt)) : undefined,
-    );
+  const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
   const versionQuery = (userId: string) =>
     db.select({ version: taskVersions.version }).from(taskVersions).where(eq(taskVersions.userId, userId));
@@ -122,22 +74,14 @@ function taskRepo(db: Db): TaskRepo {
     },
 
     async list(userId, q) {
-      const needle = q.q ? fold(q.q) : undefined;
-      const where = and(
-        eq(tasks.userId, userId),
-        q.completed === undefined ? undefined : eq(tasks.completed, q.completed),
-        q.priority ? eq(tasks.priority, q.priority) : undefined,
-        needle
-          ? sql`(instr(${tasks.searchTitle}, ${needle}) > 0 or instr(coalesce(${tasks.searchDescription}, ''), ${needle}) > 0)`
-          : undefined,
-      );
+      const where = taskListWhere(tasks, userId, q, (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`);
       const [versionRows, rows] = await db.batch([
         versionQuery(userId),
         db
           .select(taskColumns)
           .from(tasks)
           .where(where)
-          .orderBy(...orderBy(q))
+          .orderBy(...taskListOrder(tasks, q))
           .limit(q.limit)
           .offset(q.offset),
       ]);
@@ -150,23 +94,10 @@ function taskRepo(db: Db): TaskRepo {
     },
 
     async insert(userId, t) {
-      const now = new Date();
       const [rows] = await db.batch([
         db
           .insert(tasks)
-          .values({
-            id: crypto.randomUUID(),
-            userId,
-            title: t.title,
-            description: t.description,
-            priority: t.priority,
-            dueDate: t.due_date ? new Date(t.due_date) : null,
-            completed: false,
-            createdAt: now,
-            updatedAt: now,
-            searchTitle: fold(t.title),
-            searchDescription: foldOrNull(t.description),
-          })
+          .values(newTaskRow(userId, t))
           .returning(taskColumns),
         bumpIfChanged(db, userId),
       ]);
@@ -174,19 +105,7 @@ function taskRepo(db: Db): TaskRepo {
     },
 
     update(userId, id, changes, ifUpdatedAt) {
-      const set: Record<string, unknown> = {};
-      if (changes.title !== undefined) {
-        set.title = changes.title;
-        set.searchTitle = fold(changes.title);
-      }
-      if (changes.description !== undefined) {
-        set.description = changes.description;
-        set.searchDescription = foldOrNull(changes.description);
-      }
-      if (changes.priority !== undefined) set.priority = changes.priority;
-      if (changes.completed !== undefined) set.completed = changes.completed;
-      if (changes.due_date !== undefined) set.dueDate = changes.due_date ? new Date(changes.due_date) : null;
-      return write(userId, id, set, ifUpdatedAt);
+      return write(userId, id, taskChangeSet(changes), ifUpdatedAt);
     },
 
     toggle(userId, id, ifUpdatedAt) {
@@ -203,13 +122,6 @@ function taskRepo(db: Db): TaskRepo {
     },
   };
 }
-
-const toUser = (r: typeof users.$inferSelect): User => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  created_at: iso(r.createdAt),
-});
 
 function userRepo(db: Db): UserRepo {
   return {
@@ -234,26 +146,8 @@ function userRepo(db: Db): UserRepo {
   };
 }
 
-const toConversation = (r: typeof conversations.$inferSelect): Conversation => ({
-  id: r.id,
-  user_id: r.userId,
-  title: r.title,
-  created_at: iso(r.createdAt),
-  updated_at: iso(r.updatedAt),
-});
-
-const toMessage = (r: typeof messages.$inferSelect): Message => ({
-  id: r.id,
-  conversation_id: r.conversationId,
-  role: r.role,
-  content: r.content,
-  actions: (r.actions as Message['actions']) ?? null,
-  state: r.agentState ?? null,
-  created_at: iso(r.createdAt),
-});
-
 function conversationRepo(db: Db): ConversationRepo {
-  const owned = (userId: string, id: string) => and(eq(conversations.id, id), eq(conversations.userId, userId));
+  const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
 
   return {
     async create(userId, title) {
@@ -285,17 +179,8 @@ function conversationRepo(db: Db): ConversationRepo {
         .orderBy(desc(messages.createdAt))
         .limit(1)
         .get();
-      const times = sequentialTimes(items.length, last?.at);
-      const rows = items.map((m, i) => ({
-        id: crypto.randomUUID(),
-        conversationId,
-        role: m.role,
-        content: m.content,
-        actions: m.actions ?? null,
-        agentState: m.state ?? null,
-        createdAt: times[i]!,
-      }));
-      const touched = times.at(-1) ?? new Date();
+      const rows = messageRows(conversationId, items, last?.at);
+      const touched = rows.at(-1)?.createdAt ?? new Date();
       await db.batch([
         db.insert(messages).values(rows),
         db.update(conversations).set({ updatedAt: touched }).where(owned(userId, conversationId)),
@@ -326,14 +211,7 @@ function rateLimitRepo(db: Db): RateLimitRepo {
       const [row] = await db
         .insert(rateLimits)
         .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          // A new window restarts the count; the same window adds to it.
-          set: {
-            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
-            windowStart: sql`excluded.window_start`,
-          },
-        })
+        .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
         .returning({ count: rateLimits.count });
       return row!.count;
     },

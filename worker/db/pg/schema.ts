@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, json, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+// The same tables, columns, constraints and indexes as ../sqlite/schema.ts,
+// in Postgres types. Timestamps are timestamptz at millisecond precision:
+// the precision of the ISO strings the API returns, so a task's updated_at
+// round-trips exactly as its ETag.
+const ms = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored lower-cased, so the unique index makes emails case-insensitive.
+    email: text('email').notNull(),
+    name: text('name'),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+// No foreign key to users: a token from an external issuer that shares
+// JWT_SECRET names a user this database has never seen, and owns tasks too.
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    completed: boolean('completed').notNull().default(false),
+    priority: text('priority', { enum: ['low', 'medium', 'high'] }).notNull().default('medium'),
+    dueDate: ms('due_date'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    // Case-folded copies kept by the repo for search, exactly as on D1, so
+    // search folds the same way whatever the database's collation.
+    searchTitle: text('search_title').notNull(),
+    searchDescription: text('search_description'),
+  },
+  (t) => [
+    index('tasks_user_created').on(t.userId, t.createdAt),
+    index('tasks_user_due').on(t.userId, t.dueDate),
+    check('tasks_priority_check', sql`${t.priority} in ('low', 'medium', 'high')`),
+  ],
+);
+
+// One row per user, bumped in the same transaction as every task write: the
+// list's ETag comes from here, so an idle poll reads one row, not the list.
+export const taskVersions = pgTable('task_versions', {
+  userId: text('user_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    title: text('title').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('conversations_user_updated').on(t.userId, t.updatedAt)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['user', 'assistant'] }).notNull(),
+    content: text('content').notNull(),
+    // json, not jsonb: kept as written, so objects come back with their keys
+    // in the order D1 gives them.
+    // JSON array of {tool, input, output} for assistant messages.
+    actions: json('actions'),
+    // The agent's private memory for this reply (a numbered listing, a pending question).
+    agentState: json('agent_state'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    index('messages_conversation_created').on(t.conversationId, t.createdAt),
+    check('messages_role_check', sql`${t.role} in ('user', 'assistant')`),
+  ],
+);
+
+// Fixed-window counters for rate limits, shared by every isolate.
+// window_start is epoch milliseconds, as on D1 (too large for integer).
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+  count: integer('count').notNull(),
+});
