@@ -54,6 +54,26 @@ export default defineConfig({
           setupFiles: ['./worker/test/apply-migrations.ts'],
         },
       },
+      {
+        // The UI's pure logic (dates, filters, polling, chat actions) in Node, in a zone that is not UTC.
+        test: {
+          name: 'ui',
+          include: ['ui/src/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'America/New_York' },
+        },
+      },
+      {
+        // The app as `npm start` runs it (own port, fresh database), driven by headless Chromium.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/e2e/server.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
     ],
   },
 });
