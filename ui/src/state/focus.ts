@@ -19,9 +19,10 @@ export function focusTask(id: string) {
   highlighted.value = id;
   clearTimeout(clear);
   clear = setTimeout(() => (highlighted.value = null), 3000);
-  requestAnimationFrame(() => {
+  // After Preact's render (a microtask) has put the task on screen.
+  setTimeout(() => {
     const el = document.getElementById(`task-${id}`);
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     el?.focus({ preventScroll: true });
-  });
+  }, 0);
 }
