@@ -13,7 +13,7 @@ function startWatch(page: Page, title: string, done = false) {
       w.__broadcasts = 0;
       new BroadcastChannel('tasks').onmessage = () => w.__broadcasts++;
       const found = () =>
-        [...document.querySelectorAll('li.task')].some(
+        Array.from(document.querySelectorAll('li.task')).some(
           (li) => li.querySelector('.task-title')?.textContent === title && (!done || li.classList.contains('done')),
         );
       w.__seen = new Promise<number>((resolve) => {
@@ -82,6 +82,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
     await startWatch(tab2, 'Call mom');
     await startWatch(device2, 'Call mom');
 
+    await tab1.bringToFront(); // the user works in tab 1; tab 2 waits in the background
     await tab1.getByRole('button', { name: 'Chat', exact: true }).click();
     await tab1.getByLabel('Message', { exact: true }).fill('add a high priority task to call mom tomorrow');
     await tab1.getByRole('button', { name: 'Send', exact: true }).click();
@@ -110,6 +111,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
   it('a toggle in one tab reflects in the other tab and on the other device', async () => {
     await startWatch(tab1, 'Call mom', true);
     await startWatch(device2, 'Call mom', true);
+    await tab2.bringToFront();
     await tab2.getByRole('checkbox', { name: 'Done: Call mom' }).click();
     await tab2.waitForResponse((r) => r.url().includes('/toggle') && r.ok());
     const toggled = await responseEnd(tab2, '/toggle');

@@ -1,7 +1,21 @@
 import type { PriorityFilter, Sort, StatusFilter, View } from '../lib/list';
 import { view } from '../state/tasks';
+import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const set = (patch: Partial<View>) => (view.value = { ...view.value, ...patch });
+
+const STATUS: [StatusFilter, string][] = [
+  ['all', 'All'],
+  ['open', 'Open'],
+  ['done', 'Done'],
+];
+const PRIORITY: [PriorityFilter, string][] = [['any', 'Any'], ...PRIORITY_OPTIONS];
+const SORT: [Sort, string][] = [
+  ['created_at', 'Newest'],
+  ['due_date', 'Due date'],
+  ['priority', 'Priority'],
+  ['updated_at', 'Recently changed'],
+];
 
 /** Status, priority, search and sort; applied in the browser, instantly. */
 export function Filters() {
@@ -12,32 +26,9 @@ export function Filters() {
         Search
         <input type="search" value={v.q} onInput={(e) => set({ q: e.currentTarget.value })} placeholder="Title or notes" />
       </label>
-      <label>
-        Status
-        <select value={v.status} onChange={(e) => set({ status: e.currentTarget.value as StatusFilter })}>
-          <option value="all">All</option>
-          <option value="open">Open</option>
-          <option value="done">Done</option>
-        </select>
-      </label>
-      <label>
-        Priority
-        <select value={v.priority} onChange={(e) => set({ priority: e.currentTarget.value as PriorityFilter })}>
-          <option value="any">Any</option>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
-        </select>
-      </label>
-      <label>
-        Sort by
-        <select value={v.sort} onChange={(e) => set({ sort: e.currentTarget.value as Sort })}>
-          <option value="created_at">Newest</option>
-          <option value="due_date">Due date</option>
-          <option value="priority">Priority</option>
-          <option value="updated_at">Recently changed</option>
-        </select>
-      </label>
+      <Choice label="Status" value={v.status} options={STATUS} onChange={(status) => set({ status })} />
+      <Choice label="Priority" value={v.priority} options={PRIORITY} onChange={(priority) => set({ priority })} />
+      <Choice label="Sort by" value={v.sort} options={SORT} onChange={(sort) => set({ sort })} />
     </div>
   );
 }

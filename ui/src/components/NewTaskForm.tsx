@@ -3,6 +3,7 @@ import { fromLocalInput } from '../lib/dates';
 import type { Priority } from '../state/api';
 import { drafts } from '../state/drafts';
 import { createTask } from '../state/tasks';
+import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 /** One line to add a task; priority and due date are optional. Enter adds. */
 export function NewTaskForm() {
@@ -31,14 +32,7 @@ export function NewTaskForm() {
           onInput={(e) => (drafts.newTask.value = e.currentTarget.value)}
         />
       </label>
-      <label>
-        <span class="sr-only">Priority of the new task</span>
-        <select value={priority.value} onChange={(e) => (priority.value = e.currentTarget.value as Priority)}>
-          <option value="low">Low</option>
-          <option value="medium">Medium</option>
-          <option value="high">High</option>
-        </select>
-      </label>
+      <Choice label="Priority of the new task" hideLabel value={priority.value} options={PRIORITY_OPTIONS} onChange={(p) => (priority.value = p)} />
       <label>
         <span class="sr-only">Due date of the new task</span>
         <input type="datetime-local" value={due.value} onInput={(e) => (due.value = e.currentTarget.value)} />

@@ -1,7 +1,8 @@
 import { dueState, formatDue, fromLocalInput, toLocalInput } from '../lib/dates';
-import type { Priority, Task, TaskPatch } from '../state/api';
+import type { Task, TaskPatch } from '../state/api';
 import { drafts, type EditDraft } from '../state/drafts';
 import { deleteTask, highlighted, now, toggleTask, updateTask } from '../state/tasks';
+import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;
 
@@ -102,14 +103,7 @@ function TaskEditor({ task, fields, class: classes }: { task: Task; fields: Edit
           <textarea value={fields.description} maxLength={2000} rows={2} onInput={(e) => set({ description: e.currentTarget.value })} />
         </label>
         <div class="row">
-          <label>
-            Priority
-            <select value={fields.priority} onChange={(e) => set({ priority: e.currentTarget.value as Priority })}>
-              <option value="low">Low</option>
-              <option value="medium">Medium</option>
-              <option value="high">High</option>
-            </select>
-          </label>
+          <Choice label="Priority" value={fields.priority} options={PRIORITY_OPTIONS} onChange={(priority) => set({ priority })} />
           <label>
             Due date
             <input type="datetime-local" value={fields.due} onInput={(e) => set({ due: e.currentTarget.value })} />

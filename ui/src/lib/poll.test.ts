@@ -21,14 +21,18 @@ function fakeVisibility(initial: boolean) {
   };
 }
 
+/** A poller on a visible page, ticking every 3 s. */
+function start(tick: () => Promise<unknown> = vi.fn(async () => {})) {
+  const page = fakeVisibility(true);
+  return { tick, page, stop: startPolling(tick, page.v, 3000) };
+}
+
 describe('startPolling', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('ticks every interval while visible', async () => {
-    const tick = vi.fn(async () => {});
-    const page = fakeVisibility(true);
-    const stop = startPolling(tick, page.v, 3000);
+    const { tick, stop } = start();
     await vi.advanceTimersByTimeAsync(2999);
     expect(tick).toHaveBeenCalledTimes(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -39,9 +43,7 @@ describe('startPolling', () => {
   });
 
   it('never ticks while hidden, and ticks at once when visible again', async () => {
-    const tick = vi.fn(async () => {});
-    const page = fakeVisibility(true);
-    const stop = startPolling(tick, page.v, 3000);
+    const { tick, page, stop } = start();
     await vi.advanceTimersByTimeAsync(1000);
     page.set(false);
     await vi.advanceTimersByTimeAsync(60_000);
@@ -59,8 +61,7 @@ describe('startPolling', () => {
       calls++;
       return calls === 1 ? new Promise<void>((r) => setTimeout(r, 5000)) : Promise.reject(new Error('offline'));
     });
-    const page = fakeVisibility(true);
-    const stop = startPolling(tick, page.v, 3000);
+    const { stop } = start(tick);
     await vi.advanceTimersByTimeAsync(3000 + 5000 + 2999);
     expect(tick).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -71,9 +72,7 @@ describe('startPolling', () => {
   });
 
   it('stops: no more ticks and no listener left behind', async () => {
-    const tick = vi.fn(async () => {});
-    const page = fakeVisibility(true);
-    const stop = startPolling(tick, page.v, 3000);
+    const { tick, page, stop } = start();
     stop();
     page.set(true);
     await vi.advanceTimersByTimeAsync(30_000);
