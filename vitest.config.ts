@@ -55,11 +55,12 @@ export default defineConfig({
         },
       },
       {
-        // The UI's pure logic (dates, filters, polling, chat actions) in Node, in a zone that is not UTC.
+        // The UI's logic and state models (sync, optimistic changes) in Node, in a zone that is not UTC.
         test: {
           name: 'ui',
           include: ['ui/src/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./ui/src/test/setup.ts'],
           env: { TZ: 'America/New_York' },
         },
       },

@@ -65,7 +65,7 @@ describe('dashboard', () => {
     expect(await titles()).not.toContain('Something else');
   });
 
-  it('toggles a task done and back, and it survives a reload', async () => {
+  it('toggles a task done, and it survives a reload', async () => {
     const box = page.getByRole('checkbox', { name: 'Done: File taxes' });
     await box.click();
     await page.reload();

@@ -125,12 +125,12 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
   });
 
   it('a hidden tab does not poll, and catches up at once when shown again', async () => {
-    const polls: string[] = [];
-    device2.on('request', (r) => r.url().includes('/api/v1/tasks') && polls.push(r.url()));
     await device2.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
+    const polls: string[] = [];
+    device2.on('request', (r) => r.url().includes('/api/v1/tasks') && polls.push(r.url()));
     await device2.waitForTimeout(3500);
     expect(polls).toEqual([]);
     await device2.evaluate(() => {
