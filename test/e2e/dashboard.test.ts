@@ -63,6 +63,7 @@ describe('dashboard', () => {
     await title.press('Escape');
     await shown(taskItem(page, 'Walk the dog'));
     expect(await titles()).not.toContain('Something else');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Walk the dog');
   });
 
   it('toggles a task done, and it survives a reload', async () => {

@@ -55,7 +55,11 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
           </select>
         </label>
         {conversationId.value && (
-          <button type="button" class="danger" onClick={() => void deleteConversation(conversationId.value!)}>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => confirm('Delete this conversation? Tasks it changed stay as they are.') && void deleteConversation(conversationId.value!)}
+          >
             Delete conversation
           </button>
         )}

@@ -67,7 +67,11 @@ export function TaskItem({ task }: { task: Task }) {
 
 function TaskEditor({ task, fields, class: classes }: { task: Task; fields: EditDraft; class: string }) {
   const set = (patch: Partial<EditDraft>) => (drafts.edit.value = { id: task.id, fields: { ...fields, ...patch } });
-  const close = () => (drafts.edit.value = null);
+  const close = () => {
+    drafts.edit.value = null;
+    // Back to the task's Edit button, so the keyboard user stays where they were.
+    setTimeout(() => document.querySelector<HTMLButtonElement>(`#task-${CSS.escape(task.id)} .task-actions button`)?.focus(), 0);
+  };
 
   function save(e: Event) {
     e.preventDefault();
