@@ -132,6 +132,7 @@ describe('dashboard', () => {
     );
     await shown(page.getByText('Your session ended'), 8000);
     await page.unroute('**/api/v1/tasks**');
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(user.email);
     await logIn(page, user);
     expect(await page.getByLabel('New task', { exact: true }).inputValue()).toBe('Half-typed idea');
   });

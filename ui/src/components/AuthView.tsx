@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { errorText, sessionLost } from '../state/api';
-import { login, signup } from '../state/session';
+import { login, signup, user } from '../state/session';
 import './auth.css';
 
 /** Log in or sign up. After a lost session it says so; the drafts wait in sessionStorage. */
@@ -46,7 +46,7 @@ export function AuthView() {
         )}
         <label>
           Email
-          <input name="email" type="email" autocomplete="email" required />
+          <input name="email" type="email" autocomplete="email" required defaultValue={sessionLost.value ? user.value?.email : undefined} />
         </label>
         <label>
           Password

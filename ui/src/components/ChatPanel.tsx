@@ -17,9 +17,12 @@ import './chat.css';
 /** The chat: a side panel on wide screens, the whole screen on narrow ones. Escape closes it. */
 export function ChatPanel({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLTextAreaElement>(null);
-  const end = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.value, chatState.value]);
+  // Keep the newest message in view; scroll the list only, never the page behind it.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [messages.value, chatState.value]);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -64,7 +67,7 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
           </button>
         )}
       </div>
-      <ol class="messages" aria-live="polite" aria-busy={chatState.value !== 'idle'}>
+      <ol ref={list} class="messages" aria-live="polite" aria-busy={chatState.value !== 'idle'}>
         {chatState.value === 'loading' && <li class="state">Loading the conversation…</li>}
         {chatState.value === 'idle' && messages.value.length === 0 && (
           <li class="state">
@@ -97,7 +100,6 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
           </li>
         ))}
         {sending && <li class="state">Thinking…</li>}
-        <li ref={end} class="end" aria-hidden="true" />
       </ol>
       {chatError.value && (
         <p class="error" role="alert">
