@@ -71,6 +71,27 @@ export default defineConfig({
         ...openai(inject),
         ...postgres(inject),
       })),
+      {
+        // The UI's logic and state models (sync, optimistic changes) in Node, in a zone that is not UTC.
+        test: {
+          name: 'ui',
+          include: ['ui/src/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['./ui/src/test/setup.ts'],
+          env: { TZ: 'America/New_York' },
+        },
+      },
+      {
+        // The app as `npm start` runs it (own port, fresh database), driven by headless Chromium.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/e2e/server.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
     ],
   },
 });

@@ -40,7 +40,7 @@ async function startApp(dialect) {
   const state = mkdtempSync(join(tmpdir(), 'tasks-bench-'));
   const script = dialect === 'postgres' ? 'scripts/start-pg.mjs' : 'scripts/start.mjs';
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, PORT: String(PORT), WRANGLER_STATE_DIR: state, RATE_LIMITS: 'off', OPENAI_API_KEY: '' },
+    env: { ...process.env, PORT: String(PORT), STATE_DIR: state, INSPECTOR_PORT: String(PORT + 1), RATE_LIMITS: 'off', OPENAI_API_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

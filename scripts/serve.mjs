@@ -3,7 +3,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { ensureDevVars, resolveConfig, writeEnvFile } from './config.mjs';
 
-const ENV_FILE = '.wrangler/start.env';
+// STATE_DIR gives an instance its own local database (the e2e suite and the
+// benchmark start on an empty one); INSPECTOR_PORT lets several run side by side.
+const stateDir = process.env.STATE_DIR;
+export const persistArgs = stateDir ? ['--persist-to', stateDir] : [];
+const inspectorArgs = process.env.INSPECTOR_PORT ? ['--inspector-port', process.env.INSPECTOR_PORT] : [];
+const ENV_FILE = stateDir ? `${stateDir}/start.env` : '.wrangler/start.env';
 
 export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
@@ -31,7 +36,7 @@ export function serve(config, { cleanup = async () => {} } = {}) {
   console.log(`\nServing on http://localhost:${port} (database: ${config.DATABASE_URL ? 'postgres' : 'd1'}, chat: ${config.OPENAI_API_KEY ? 'OpenAI-compatible' : 'built-in agent'})\n`);
   const child = spawn(
     'wrangler',
-    ['dev', '--port', port, '--env-file', ENV_FILE, '--show-interactive-dev-session=false'],
+    ['dev', '--port', port, '--env-file', ENV_FILE, '--show-interactive-dev-session=false', ...persistArgs, ...inspectorArgs],
     { stdio: 'inherit' },
   );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addTask, freshUser, gone, launch, logIn, newPage, screenshot, shown, signUp, taskItem, watch } from './browser';
+
+describe('dashboard', () => {
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  const user = freshUser('dash');
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    problems = watch(page);
+    await signUp(page, user);
+  });
+  afterAll(() => browser?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`);
+  });
+
+  const titles = async () => page.locator('li.task .task-title').allTextContents();
+  const select = (label: string, value: string) => page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
+
+  it('starts empty, then creates tasks with the new-task field', async () => {
+    await shown(page.getByText('No tasks yet'));
+    await addTask(page, 'Buy milk');
+    await page.getByLabel('Priority of the new task').selectOption('high');
+    await addTask(page, 'File taxes');
+    await addTask(page, 'Walk the dog');
+    expect(await titles()).toEqual(['Walk the dog', 'File taxes', 'Buy milk']);
+    await shown(taskItem(page, 'File taxes').locator('.badge', { hasText: 'high' }));
+    expect(await page.locator('.counts').textContent()).toContain('3 open');
+  });
+
+  it('edits title, description, priority and due date inline', async () => {
+    await taskItem(page, 'Buy milk').getByRole('button', { name: 'Edit Buy milk' }).click();
+    const form = page.getByRole('form', { name: 'Edit Buy milk' });
+    await form.getByLabel('Title').fill('Buy oat milk');
+    await form.getByLabel('Description').fill('Two cartons');
+    await form.getByLabel('Priority').selectOption('low');
+    // Yesterday: the task becomes overdue and must stand out.
+    const d = new Date(Date.now() - 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await form.getByLabel('Due date').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:30`);
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    const item = taskItem(page, 'Buy oat milk');
+    await shown(item.getByText('Two cartons'));
+    await shown(item.getByText(/^Overdue/));
+    expect(await item.getAttribute('class')).toContain('due-overdue');
+    // The server has it, not just this page: a reload shows the same.
+    await page.reload();
+    await shown(taskItem(page, 'Buy oat milk').getByText('Two cartons'));
+    expect(await taskItem(page, 'Buy oat milk').locator('.badge').textContent()).toBe('low');
+    expect(await page.locator('.counts').textContent()).toContain('1 overdue');
+  });
+
+  it('escape cancels an edit without saving', async () => {
+    await page.getByRole('button', { name: 'Edit Walk the dog' }).click();
+    const title = page.getByRole('form', { name: 'Edit Walk the dog' }).getByLabel('Title');
+    await title.fill('Something else');
+    await title.press('Escape');
+    await shown(taskItem(page, 'Walk the dog'));
+    expect(await titles()).not.toContain('Something else');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Walk the dog');
+  });
+
+  it('toggles a task done, and it survives a reload', async () => {
+    const box = page.getByRole('checkbox', { name: 'Done: File taxes' });
+    await box.click();
+    await page.reload();
+    await shown(taskItem(page, 'File taxes'));
+    expect(await page.getByRole('checkbox', { name: 'Done: File taxes' }).isChecked()).toBe(true);
+    expect(await page.locator('.counts').textContent()).toContain('1 done');
+  });
+
+  it('filters by status and priority, searches and sorts', async () => {
+    await select('Status', 'done');
+    expect(await titles()).toEqual(['File taxes']);
+    await select('Status', 'open');
+    expect(await titles()).toEqual(['Walk the dog', 'Buy oat milk']);
+    await select('Priority', 'low');
+    expect(await titles()).toEqual(['Buy oat milk']);
+    await select('Status', 'all');
+    await select('Priority', 'any');
+    await page.getByLabel('Search', { exact: true }).fill('CARTONS');
+    expect(await titles()).toEqual(['Buy oat milk']);
+    await page.getByLabel('Search', { exact: true }).fill('nothing like this');
+    await shown(page.getByText('No tasks match these filters.'));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await select('Sort by', 'priority');
+    expect(await titles()).toEqual(['File taxes', 'Walk the dog', 'Buy oat milk']);
+    await select('Sort by', 'due_date');
+    expect((await titles())[0]).toBe('Buy oat milk');
+    await select('Sort by', 'created_at');
+  });
+
+  it('deletes a task and can undo it', async () => {
+    await page.getByRole('button', { name: 'Delete Walk the dog' }).click();
+    await gone(taskItem(page, 'Walk the dog'));
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await shown(taskItem(page, 'Walk the dog').and(page.locator('li:not([id^="task-pending-"])')));
+    await page.getByRole('button', { name: 'Delete Walk the dog' }).click();
+    await gone(taskItem(page, 'Walk the dog'));
+    await page.reload();
+    await shown(taskItem(page, 'Buy oat milk'));
+    expect(await titles()).not.toContain('Walk the dog');
+  });
+
+  it('refuses a stale write with 412, rolls back and shows the latest version', async () => {
+    // Another client renames the task; this page still holds the old version.
+    const renamed = await page.evaluate(async () => {
+      const token = JSON.parse(localStorage.getItem('tasks.token')!);
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const list = await (await fetch('/api/v1/tasks?q=oat', { headers })).json();
+      const res = await fetch(`/api/v1/tasks/${list[0].id}`, { method: 'PATCH', headers, body: JSON.stringify({ title: 'Buy soy milk' }) });
+      return res.status;
+    });
+    expect(renamed).toBe(200);
+    await page.getByRole('checkbox', { name: 'Done: Buy oat milk' }).click();
+    await shown(page.getByText(/was changed somewhere else/));
+    await shown(taskItem(page, 'Buy soy milk'));
+    expect(await page.getByRole('checkbox', { name: 'Done: Buy soy milk' }).isChecked()).toBe(false);
+  });
+
+  it('a lost session returns to log in and keeps what was typed', async () => {
+    await page.getByLabel('New task', { exact: true }).fill('Half-typed idea');
+    // The server stops accepting the token: the next poll gets a 401.
+    await page.route('**/api/v1/tasks**', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":{"code":"unauthorized","message":"Token expired"}}' }),
+    );
+    await shown(page.getByText('Your session ended'), 8000);
+    await page.unroute('**/api/v1/tasks**');
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(user.email);
+    await logIn(page, user);
+    expect(await page.getByLabel('New task', { exact: true }).inputValue()).toBe('Half-typed idea');
+  });
+
+  it('is keyboard usable: Enter adds, Escape closes the chat and focus returns to its button', async () => {
+    const field = page.getByLabel('New task', { exact: true });
+    await field.fill('Typed with the keyboard');
+    await field.press('Enter');
+    await shown(taskItem(page, 'Typed with the keyboard'));
+    await page.getByRole('button', { name: 'Chat', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await shown(page.getByLabel('Message', { exact: true }));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('Ask the assistant…');
+    await page.keyboard.press('Escape');
+    await gone(page.getByLabel('Message', { exact: true }));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chat');
+  });
+
+  it('ran without page errors or CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

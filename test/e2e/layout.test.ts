@@ -1,0 +1,59 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTask, freshUser, launch, newPage, screenshot, shown, signUp, watch } from './browser';
+
+const noSideScroll = (page: Page) =>
+  page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+
+for (const width of [375, 1440]) {
+  describe(`layout at ${width} px`, () => {
+    let browser: Browser;
+    let page: Page;
+    let problems: string[];
+
+    beforeAll(async () => {
+      browser = await launch();
+      page = await newPage(await browser.newContext({ viewport: { width, height: 800 } }));
+      problems = watch(page);
+    });
+    afterAll(() => browser?.close());
+
+    async function check(name: string) {
+      const { scroll, client } = await noSideScroll(page);
+      await screenshot(page, `${name}-${width}`);
+      expect(scroll, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(client);
+    }
+
+    it('login', async () => {
+      await shown(page.getByRole('button', { name: 'Log in', exact: true }));
+      await check('login');
+    });
+
+    it('dashboard, with long unbroken text and a due date', async () => {
+      await signUp(page, freshUser(`layout${width}`));
+      await addTask(page, 'Pay the electricity bill before the end of the month');
+      await addTask(page, `A${'very'.repeat(40)}longwordwithoutanyspaces`);
+      const field = page.getByLabel('New task', { exact: true });
+      await field.fill('Due soon');
+      await page.getByLabel('Due date of the new task').fill('2030-01-01T09:00');
+      await field.press('Enter');
+      await shown(page.locator('.due', { hasText: '2030' }));
+      await check('dashboard');
+    });
+
+    it('open chat (full screen when narrow, a side panel when wide)', async () => {
+      await page.getByRole('button', { name: 'Chat', exact: true }).click();
+      await page.getByLabel('Message', { exact: true }).fill('add a low priority task to water the plants on friday');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await shown(page.getByRole('button', { name: /Added “Water the plants”/i }));
+      const panel = await page.locator('#chat-panel').boundingBox();
+      if (width < 900) expect(panel?.width).toBe(width);
+      else expect(panel!.width).toBeLessThan(width / 2);
+      await check('chat');
+    });
+
+    it('ran without page errors or CSP violations', () => {
+      expect(problems).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { describeAction } from '../lib/actions';
+import {
+  chatError,
+  chatState,
+  conversationId,
+  conversations,
+  deleteConversation,
+  messages,
+  openConversation,
+  sendMessage,
+} from '../state/chat';
+import { drafts } from '../state/drafts';
+import { focusTask } from '../state/focus';
+import './chat.css';
+
+/** The chat: a side panel on wide screens, the whole screen on narrow ones. Escape closes it. */
+export function ChatPanel({ onClose }: { onClose: () => void }) {
+  const input = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  // Keep the newest message in view; scroll the list only, never the page behind it.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [messages.value, chatState.value]);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void sendMessage();
+  };
+  const sending = chatState.value === 'sending';
+
+  return (
+    <aside
+      id="chat-panel"
+      class="chat"
+      aria-label="Chat assistant"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <header class="chat-head">
+        <h2>Chat</h2>
+        <button type="button" class="icon" aria-label="Close chat" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div class="chat-convs">
+        <label class="grow">
+          Conversation
+          <select value={conversationId.value ?? ''} onChange={(e) => void openConversation(e.currentTarget.value || null)}>
+            <option value="">New conversation</option>
+            {conversations.value.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {conversationId.value && (
+          <button
+            type="button"
+            class="danger"
+            onClick={() => confirm('Delete this conversation? Tasks it changed stay as they are.') && void deleteConversation(conversationId.value!)}
+          >
+            Delete conversation
+          </button>
+        )}
+      </div>
+      <ol ref={list} class="messages" aria-live="polite" aria-busy={chatState.value !== 'idle'}>
+        {chatState.value === 'loading' && <li class="state">Loading the conversation…</li>}
+        {chatState.value === 'idle' && messages.value.length === 0 && (
+          <li class="state">
+            Ask me to add, find, change or complete tasks — for example “add a high priority task to call mom tomorrow”.
+          </li>
+        )}
+        {messages.value.map((m) => (
+          <li key={m.id} class={`msg msg-${m.role}${m.status ? ` msg-${m.status}` : ''}`}>
+            <span class="sr-only">{m.role === 'user' ? 'You:' : 'Assistant:'}</span>
+            <p class="msg-text">{m.content}</p>
+            {m.status === 'failed' && <p class="msg-note">Not sent</p>}
+            {m.actions.length > 0 && (
+              <ul class="actions" aria-label="Actions taken">
+                {m.actions.map((a, i) => {
+                  const d = describeAction(a);
+                  return (
+                    <li key={i}>
+                      {d.taskId ? (
+                        <button type="button" class="action" onClick={() => focusTask(d.taskId!)}>
+                          {d.text}
+                        </button>
+                      ) : (
+                        <span class="action">{d.text}</span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </li>
+        ))}
+        {sending && <li class="state">Thinking…</li>}
+      </ol>
+      {chatError.value && (
+        <p class="error" role="alert">
+          {chatError.value}
+        </p>
+      )}
+      <form class="composer" onSubmit={submit}>
+        <label class="grow">
+          <span class="sr-only">Message</span>
+          <textarea
+            ref={input}
+            rows={2}
+            maxLength={2000}
+            placeholder="Ask the assistant…"
+            value={drafts.chat.value}
+            onInput={(e) => (drafts.chat.value = e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
+            }}
+          />
+        </label>
+        <button type="submit" class="primary" disabled={sending || !drafts.chat.value.trim()}>
+          Send
+        </button>
+      </form>
+    </aside>
+  );
+}

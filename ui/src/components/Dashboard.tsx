@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { documentVisibility, startPolling } from '../lib/poll';
+import { onChangeElsewhere } from '../state/broadcast';
+import { chatOpen, loadConversations, resetChat } from '../state/chat';
+import { logout, user } from '../state/session';
+import { counts, refresh, resetTasks } from '../state/tasks';
+import { ChatPanel } from './ChatPanel';
+import { Filters } from './Filters';
+import { NewTaskForm } from './NewTaskForm';
+import { TaskList } from './TaskList';
+import './dashboard.css';
+
+let shownFor: string | null = null;
+
+/** The list, kept in sync: polled every 3 s while visible, at once on return, and on every other tab's change. */
+export function Dashboard() {
+  const chatButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const me = user.value?.id ?? null;
+    if (shownFor !== me) {
+      resetTasks();
+      resetChat();
+      shownFor = me;
+    }
+    void refresh();
+    const stopPolling = startPolling(refresh, documentVisibility());
+    const stopListening = onChangeElsewhere(() => void refresh());
+    return () => {
+      stopPolling();
+      stopListening();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (chatOpen.value) void loadConversations();
+    else if (document.activeElement === document.body) chatButton.current?.focus();
+  }, [chatOpen.value]);
+
+  const c = counts.value;
+  return (
+    <div class={chatOpen.value ? 'shell with-chat' : 'shell'}>
+      <div class="board">
+        <header class="topbar">
+          <h1>Tasks</h1>
+          <span class="who" title={user.value?.email}>
+            {user.value?.name || user.value?.email}
+          </span>
+          <button
+            ref={chatButton}
+            type="button"
+            class="primary"
+            aria-expanded={chatOpen.value}
+            aria-controls="chat-panel"
+            onClick={() => (chatOpen.value = !chatOpen.value)}
+          >
+            Chat
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              logout();
+              resetTasks();
+              resetChat();
+              shownFor = null;
+            }}
+          >
+            Log out
+          </button>
+        </header>
+        <main class="content">
+          <NewTaskForm />
+          <p class="counts" aria-label="Task counts">
+            <span>{c.open} open</span>
+            <span class={c.overdue ? 'count-overdue' : undefined}>{c.overdue} overdue</span>
+            <span class={c.today ? 'count-today' : undefined}>{c.today} due today</span>
+            <span>{c.done} done</span>
+          </p>
+          <Filters />
+          <TaskList />
+        </main>
+      </div>
+      {chatOpen.value && <ChatPanel onClose={() => (chatOpen.value = false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { PriorityFilter, Sort, StatusFilter, View } from '../lib/list';
+import { view } from '../state/tasks';
+import { Choice, PRIORITY_OPTIONS } from './Choice';
+
+const set = (patch: Partial<View>) => (view.value = { ...view.value, ...patch });
+
+const STATUS: [StatusFilter, string][] = [
+  ['all', 'All'],
+  ['open', 'Open'],
+  ['done', 'Done'],
+];
+const PRIORITY: [PriorityFilter, string][] = [['any', 'Any'], ...PRIORITY_OPTIONS];
+const SORT: [Sort, string][] = [
+  ['created_at', 'Newest'],
+  ['due_date', 'Due date'],
+  ['priority', 'Priority'],
+  ['updated_at', 'Recently changed'],
+];
+
+/** Status, priority, search and sort; applied in the browser, instantly. */
+export function Filters() {
+  const v = view.value;
+  return (
+    <div class="filters" role="search">
+      <label class="grow">
+        Search
+        <input type="search" value={v.q} onInput={(e) => set({ q: e.currentTarget.value })} placeholder="Title or notes" />
+      </label>
+      <Choice label="Status" value={v.status} options={STATUS} onChange={(status) => set({ status })} />
+      <Choice label="Priority" value={v.priority} options={PRIORITY} onChange={(priority) => set({ priority })} />
+      <Choice label="Sort by" value={v.sort} options={SORT} onChange={(sort) => set({ sort })} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { stored } from './stored';
+
+/**
+ * What the user is typing, kept in sessionStorage: a 401 sends them to the
+ * login screen and a reload starts the app again, and neither loses a draft.
+ */
+export interface EditDraft {
+  title: string;
+  description: string;
+  priority: 'low' | 'medium' | 'high';
+  due: string;
+}
+
+export const drafts = {
+  newTask: stored(sessionStorage, 'draft.newTask', ''),
+  chat: stored(sessionStorage, 'draft.chat', ''),
+  /** The task being edited inline and its unsaved fields. */
+  edit: stored<{ id: string; fields: EditDraft } | null>(sessionStorage, 'draft.edit', null),
+};
+
+export function clearDrafts() {
+  drafts.newTask.value = '';
+  drafts.chat.value = '';
+  drafts.edit.value = null;
+}
