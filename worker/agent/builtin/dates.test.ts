@@ -17,6 +17,8 @@ describe('extractDue', () => {
     ['call mom tomorrow at 5pm', 'call mom', '2026-11-24 17:00'],
     ['call mom tomorrow morning', 'call mom', '2026-11-24 09:00'],
     ['pay rent today', 'pay rent', '2026-11-23'],
+    ['pay rent yesterday', 'pay rent', '2026-11-22'],
+    ['renew passport by yesterday evening', 'renew passport', '2026-11-22 18:00'],
     ['pay rent tonight', 'pay rent', '2026-11-23 20:00'],
     ['report due friday', 'report', '2026-11-27'],
     ['report by next friday', 'report', '2026-11-27'],

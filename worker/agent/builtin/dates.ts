@@ -84,6 +84,12 @@ const DATE_RULES: DateRule[] = [
     time: (m) => (m[1] ? PART_OF_DAY[m[1].toLowerCase()] : undefined),
   },
   {
+    // Late on purpose: users log what they missed, and it shows as overdue at once.
+    re: new RegExp(String.raw`\b${LEAD}(?:yesterday|yday)(?:\s+(morning|afternoon|evening|night))?\b`, 'i'),
+    date: (_, base) => addDays(base, -1),
+    time: (m) => (m[1] ? PART_OF_DAY[m[1].toLowerCase()] : undefined),
+  },
+  {
     re: new RegExp(String.raw`\b${LEAD}(?:today|(tonight)|this\s+(morning|afternoon|evening))\b`, 'i'),
     date: (_, base) => base,
     time: (m) => (m[1] ? PART_OF_DAY.tonight : m[2] ? PART_OF_DAY[m[2].toLowerCase()] : undefined),
