@@ -168,6 +168,42 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(await tasksOf(user)).toHaveLength(1);
   });
 
+  it('adds from a bare phrase with a date or priority, as in "buy groceries tomorrow, high priority"', async () => {
+    const user = client((await signup('bare')).token);
+    const chat = chatter(user);
+    const r = await chat.say('buy groceries tomorrow, high priority');
+    expect(tools(r)).toEqual(['add_task']);
+    expect(r.reply).toBe('Added “Buy groceries” — high priority, due tomorrow.');
+    expect(await tasksOf(user)).toEqual([r.actions[0]!.output]);
+    // A question with a date is not a task.
+    const q = await chat.say('is the dentist tomorrow?');
+    expect(tools(q)).not.toContain('add_task');
+    expect(await tasksOf(user)).toHaveLength(1);
+  });
+
+  it('clears every completed task, and only those, only its own user', async () => {
+    const [user, other] = [client((await signup('clear')).token), client((await signup('clear-other')).token)];
+    const make = async (c: Client, title: string, completed: boolean) => {
+      const t = (await (await c.post('/api/v1/tasks', { title })).json()) as Task;
+      if (completed) await c.patch(`/api/v1/tasks/${t.id}/toggle`);
+      return t;
+    };
+    await make(user, 'Old report', true);
+    await make(user, 'Old call', true);
+    const open = await make(user, 'Still open', false);
+    const theirs = await make(other, 'Their finished task', true);
+
+    const r = await chatter(user).say('clear all completed tasks');
+    expect(tools(r)).toEqual(['list_tasks', 'delete_task', 'delete_task']);
+    expect(r.reply).toMatch(/^Deleted 2 completed tasks: “Old (report|call)”, “Old (report|call)”\.$/);
+    expect((await tasksOf(user)).map((t) => t.id)).toEqual([open.id]);
+    expect((await (await other.get(`/api/v1/tasks/${theirs.id}`)).json()) as Task).toMatchObject({ completed: true });
+
+    const again = await chatter(user).say('remove the done ones');
+    expect(again.reply).toBe('You have no completed tasks — nothing to clear.');
+    expect(tools(again)).toEqual(['list_tasks']);
+  });
+
   it("never reaches another user's tasks, even by id", async () => {
     const [a, b] = [client((await signup('ca')).token), client((await signup('cb')).token)];
     const secret = (await (await a.post('/api/v1/tasks', { title: 'Alice secret' })).json()) as Task;

@@ -87,6 +87,9 @@ function listLabel(intent: Extract<Intent, { type: 'list' }>): { some: string; n
   };
 }
 
+/** One message clears at most this many completed tasks, so a turn stays short. */
+const CLEAR_AT_MOST = 100;
+
 export function createBuiltinAgent(): Agent {
   return {
     kind: 'builtin',
@@ -219,6 +222,22 @@ export function createBuiltinAgent(): Agent {
           const r = await call('delete_task', { task_id: target.task.id });
           if (!r.ok) return done(errorText(r));
           return done(`Deleted ${quote((r.output as { task: Task }).task)}.`);
+        }
+
+        case 'clear_completed': {
+          const r = await call('list_tasks', { completed: true, limit: CLEAR_AT_MOST });
+          if (!r.ok) return done(errorText(r));
+          const completed = r.output as Task[];
+          if (!completed.length) return done('You have no completed tasks — nothing to clear.', { listing: [] });
+          const deleted: Task[] = [];
+          for (const task of completed) {
+            const d = await call('delete_task', { task_id: task.id });
+            if (d.ok) deleted.push(task);
+          }
+          const names = deleted.slice(0, 5).map((t) => quote(t)).join(', ');
+          const more = deleted.length > 5 ? ` and ${deleted.length - 5} more` : '';
+          const rest = completed.length === CLEAR_AT_MOST ? ' There may be more: say it again to clear the rest.' : '';
+          return done(`Deleted ${deleted.length} completed ${deleted.length === 1 ? 'task' : 'tasks'}: ${names}${more}.${rest}`, { listing: [] });
         }
 
         case 'update': {

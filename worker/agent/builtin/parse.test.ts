@@ -14,7 +14,14 @@ const text = (t: string) => ({ kind: 'text', text: t });
 describe('parse: adding', () => {
   it.each([
     ['add a high priority task to call mom tomorrow', { title: 'Call mom', priority: 'high', due_date: local('2026-11-24') }],
-    ['buy groceries tomorrow, high priority', null],
+    ['buy groceries tomorrow, high priority', { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') }],
+    ['call the plumber friday at 8am', { title: 'Call the plumber', due_date: local('2026-11-27', '08:00') }],
+    ['Renew car insurance, urgent', { title: 'Renew car insurance', priority: 'high' }],
+    ['actually add pick up dry cleaning', { title: 'Pick up dry cleaning' }],
+    ['is the dentist tomorrow?', null],
+    ['dinner with Sam tomorrow?', null],
+    ['dentist appointment thursday at 2pm', { title: 'Dentist appointment', due_date: local('2026-11-26', '14:00') }],
+    ['the weather in Paris', null],
     ['add buy groceries tomorrow, high priority', { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') }],
     ['Add milk', { title: 'Milk' }],
     ['create a task called Quarterly report due friday at 3pm', { title: 'Quarterly report', due_date: local('2026-11-27', '15:00') }],
@@ -43,7 +50,11 @@ describe('parse: listing', () => {
   it.each([
     ['list', {}],
     ['show my tasks', {}],
-    ['What do I have?', null],
+    ['What do I have?', {}],
+    ["what's on my plate", {}],
+    ['what do I need to do?', { completed: false }],
+    ["what's next?", {}],
+    ['anything due today?', { due: 'today' }],
     ['list all tasks', {}],
     ['show pending tasks', { completed: false }],
     ['what is left to do?', { completed: false }],
@@ -95,6 +106,15 @@ describe('parse: acting on one task', () => {
     ['add a note to call mom: ask about christmas', { type: 'update', ref: text('call mom'), changes: { description: 'ask about christmas' } }],
     ['remove the description from 1', { type: 'update', ref: { kind: 'number', n: 1 }, changes: { description: null } }],
     ['show call mom', { type: 'show', ref: text('call mom') }],
+    ['change the dentist to next monday at 10am', { type: 'update', ref: text('dentist'), changes: { due_date: local('2026-11-30', '10:00') } }],
+    ['update the report for friday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } }],
+    ['change call mom to call dad', { type: 'update', ref: text('call mom'), changes: { title: 'call dad' } }],
+    ['change the report to done', { type: 'complete', ref: text('report'), completed: true }],
+    ['actually reopen groceries', { type: 'complete', ref: text('groceries'), completed: false }],
+    ['clear all completed tasks', { type: 'clear_completed' }],
+    ['delete the done ones', { type: 'clear_completed' }],
+    ['remove completed', { type: 'clear_completed' }],
+    ['delete the completed report', { type: 'delete', ref: text('completed report') }],
   ])('%s', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);
   });

@@ -30,6 +30,7 @@ export type Intent =
   | { type: 'delete'; ref: Ref }
   | { type: 'update'; ref: Ref; changes: TaskChangesIntent }
   | { type: 'select'; n: number }
+  | { type: 'clear_completed' }
   | { type: 'unknown'; reason?: string };
 
 /** Intents that act on one task and can wait for the user to say which. */
@@ -68,7 +69,7 @@ function normalise(message: string): string {
   let s = message.replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) {
     s = s
-      .replace(/^(?:hey|hi|ok(?:ay)?|so|and|also|now|then|oh)[,!]?\s+(?=\S+\s)/i, '')
+      .replace(/^(?:hey|hi|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i, '')
       .replace(/^(?:please|pls|plz|kindly)[,]?\s+/i, '')
       .replace(/^(?:can|could|would|will)\s+you\s+(?:please\s+)?/i, '')
       .replace(/^i(?:'d| would)\s+like\s+(?:you\s+)?to\s+/i, '')
@@ -147,6 +148,7 @@ function parseList(text: string): Intent | null {
   const lower = text.toLowerCase();
   const asksList =
     /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i.test(text) ||
+    /^(?:what(?:'s|\s+is)?\s+(?:do\s+i\s+have|have\s+i\s+got|(?:up\s+)?next|on\s+(?:my|the)\s+\w+)|what\s+(?:else\s+)?(?:do\s+i\s+)?(?:need|have)\s+to\s+do|anything\s+(?:due|left|pending|open))\b/i.test(text) ||
     (LIST_VERB.test(lower) && LIST_NOUN.test(lower));
   if (!asksList) return null;
   const intent: Extract<Intent, { type: 'list' }> = { type: 'list' };
@@ -208,6 +210,12 @@ const COMMANDS: Rule[] = [
     (m, clock) => dueUpdate(m[1]!, m[2]!, clock),
   ],
 
+  // "change the dentist to next monday": a date means a new due date; "change x to done" completes it;
+  // any other "change x to y" renames.
+  [/^(?:change|update|set|switch)\s+(.+?)\s+((?:to|for)\s+.+)$/i, (m, clock) => dueUpdate(m[1]!, m[2]!, clock)],
+  [/^change\s+(.+?)\s+to\s+(?:done|complete|completed|finished)$/i, (m) => act('complete', m[1]!, true)],
+  [/^change\s+(.+?)\s+(?:to|into)\s+(.+)$/i, (m) => update(m[1]!, { title: unquote(m[2]!) })],
+
   // Descriptions.
   [
     /^(?:clear|remove|delete)\s+(?:the\s+)?(?:notes?|description|details)\s+(?:of|from|for|on)\s+(.+)$/i,
@@ -232,6 +240,12 @@ const COMMANDS: Rule[] = [
   [
     /^(?:complete|finish|finished|completed|done(?:\s+with)?|i(?:'ve|\s+have)?\s+(?:done|finished|completed)|i\s+did|check\s+off|tick\s+off|cross\s+off|close|mark\s+off)[:\s]+(.+)$/i,
     (m) => act('complete', m[1]!, true),
+  ],
+
+  // Clearing every completed task, before "delete x" would look for a task called "completed".
+  [
+    /^(?:clear|delete|remove|purge|clean\s+up|get\s+rid\s+of)\s+(?:out\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|my\s+)?(?:completed|done|finished|checked(?:\s+off)?|ticked(?:\s+off)?)(?:\s+(?:tasks?|items?|todos?|ones))?$/i,
+    () => ({ type: 'clear_completed' }),
   ],
 
   // Delete.
@@ -287,5 +301,17 @@ export function parse(message: string, clock: Clock): Intent {
   if (intent) return intent;
   const show = /^(?:show|open|view|details?\s+(?:of|for|on)|tell\s+me\s+about|what(?:'s|\s+is)\s+(?:in|on)?)\s+(?:me\s+)?(.+)$/i.exec(text);
   if (show) return { type: 'show', ref: toRef(show[1]!) };
-  return { type: 'unknown' };
+  return implicitAdd(message, text, clock) ?? { type: 'unknown' };
+}
+
+const QUESTION = /^(?:what|when|where|who|why|how|which|is|are|am|do|does|did|can|could|should|would|will|shall|may|tell|show)\b/i;
+
+/**
+ * "buy groceries tomorrow, high priority": no verb, but a due date or a
+ * priority only makes sense for a task, so it is one. Questions never are.
+ */
+function implicitAdd(message: string, text: string, clock: Clock): Intent | null {
+  if (/\?\s*$/.test(message) || QUESTION.test(text)) return null;
+  const intent = parseAdd(text, clock);
+  return intent.type === 'add' && (intent.priority || intent.due_date) ? intent : null;
 }
