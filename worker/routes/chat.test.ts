@@ -204,6 +204,40 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(tools(again)).toEqual(['list_tasks']);
   });
 
+  it('undoes its own last change, and never one the dashboard has changed since', async () => {
+    const user = client((await signup('undo')).token);
+    const chat = chatter(user);
+    const titles = async () => (await tasksOf(user)).map((t) => `${t.title}${t.completed ? ' ✓' : ''}`).sort();
+
+    expect((await chat.say('undo')).reply).toMatch(/^There’s nothing for me to undo/);
+    await chat.say('add buy milk tomorrow');
+    expect((await chat.say('undo')).reply).toBe('Removed “Buy milk”.');
+    expect(await titles()).toEqual([]);
+    // Undoing the undo brings it back.
+    expect((await chat.say('undo')).reply).toBe('Restored “Buy milk”.');
+    expect(await titles()).toEqual(['Buy milk']);
+
+    await chat.say('add call mom');
+    await chat.say('list');
+    await chat.say('rename 1 to Call dad, high priority');
+    expect(await titles()).toEqual(['Buy milk', 'Call dad, high priority']);
+    expect((await chat.say('cancel that')).reply).toBe('Put back the title of “Call mom”.');
+    expect(await titles()).toEqual(['Buy milk', 'Call mom']);
+
+    await chat.say('done with call mom');
+    expect((await chat.say('oops, undo')).reply).toBe('Reopened “Call mom”.');
+    await chat.say('delete call mom');
+    expect((await chat.say('undo')).reply).toBe('Restored “Call mom”.');
+    expect(await titles()).toEqual(['Buy milk', 'Call mom']);
+
+    // A change made elsewhere after the agent's wins: the undo leaves that task alone.
+    const done = await chat.say('complete buy milk');
+    const milk = done.actions.at(-1)!.output as Task;
+    expect((await user.patch(`/api/v1/tasks/${milk.id}`, { title: 'Buy oat milk' })).status).toBe(200);
+    expect((await chat.say('undo')).reply).toBe('Left “Buy milk” alone: it has changed since.');
+    expect(await titles()).toEqual(['Buy oat milk ✓', 'Call mom']);
+  });
+
   it("never reaches another user's tasks, even by id", async () => {
     const [a, b] = [client((await signup('ca')).token), client((await signup('cb')).token)];
     const secret = (await (await a.post('/api/v1/tasks', { title: 'Alice secret' })).json()) as Task;

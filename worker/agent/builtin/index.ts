@@ -5,18 +5,20 @@ import { addDays, fromLocal, today, type Clock } from './clock';
 import { findTasks } from './match';
 import { parse, type DueFilter, type Intent, type Ref, type TaskIntent } from './parse';
 import { details, HELP, numbered, quote } from './reply';
+import { isTask, undoSteps, type UndoStep } from './undo';
 
-/** What the built-in agent remembers with each reply: the numbered tasks it showed, and a question it asked. */
+/**
+ * What the built-in agent remembers with each reply: the numbered tasks it
+ * showed, a question it asked, and how to undo the changes it made.
+ */
 interface Memory {
   listing?: { id: string; title: string }[];
   pending?: TaskIntent;
+  undo?: UndoStep[];
 }
 
 type Known = { id: string; title?: string; completed?: boolean };
 type Resolved = { ok: true; task: Known } | { ok: false; reply: string; state?: Memory };
-
-const isTask = (v: unknown): v is Task =>
-  typeof v === 'object' && v !== null && 'id' in v && 'title' in v && 'completed' in v;
 
 const memoryOf = (m: HistoryMessage): Memory => (m.state && typeof m.state === 'object' ? (m.state as Memory) : {});
 
@@ -100,11 +102,12 @@ export function createBuiltinAgent(): Agent {
         actions.push(result);
         return result;
       };
-      const done = (reply: string, state?: Memory): AgentResult => ({
-        reply,
-        actions: actions.map(({ tool, input, output }) => ({ tool, input, output })),
-        ...(state ? { state } : {}),
-      });
+      const done = (reply: string, state?: Memory): AgentResult => {
+        const taken = actions.map(({ tool, input, output }) => ({ tool, input, output }));
+        const undo = undoSteps(taken);
+        const memory = undo.length ? { ...state, undo } : state;
+        return { reply, actions: taken, ...(memory ? { state: memory } : {}) };
+      };
 
       const previous = [...history].reverse().find((m) => m.role === 'assistant');
       let intent = parse(message, clock);
@@ -141,6 +144,34 @@ export function createBuiltinAgent(): Agent {
               reply: `Which one do you mean?\n${numbered(listing, clock)}\nSay the number.`,
               state: { listing: listing.map(({ id, title }) => ({ id, title })), pending: intent },
             };
+          }
+        }
+      }
+
+      /** Takes one change back, unless the task has changed since; says what happened. */
+      async function undo(step: UndoStep): Promise<string> {
+        const { task } = step;
+        if (step.kind === 'restore') {
+          const { title, description, priority, due_date } = task;
+          const added = await call('add_task', { title, description, priority, due_date });
+          if (!added.ok) return `couldn’t restore ${quote(task)}`;
+          if (task.completed) await call('complete_task', { task_id: (added.output as Task).id, completed: true });
+          return `restored ${quote(task)}`;
+        }
+        const now = await call('get_task', { task_id: task.id });
+        if (!now.ok) return `${quote(task)} is already gone`;
+        if ((now.output as Task).updated_at !== task.updated_at) return `left ${quote(task)} alone: it has changed since`;
+        switch (step.kind) {
+          case 'remove':
+            return (await call('delete_task', { task_id: task.id })).ok ? `removed ${quote(task)}` : `couldn’t remove ${quote(task)}`;
+          case 'complete':
+            if (!(await call('complete_task', { task_id: task.id, completed: step.completed })).ok) return `couldn’t change ${quote(task)}`;
+            return step.completed ? `marked ${quote(task)} as done again` : `reopened ${quote(task)}`;
+          case 'revert': {
+            const r = await call('update_task', { task_id: task.id, ...step.before });
+            if (!r.ok) return `couldn’t change ${quote(task)} back`;
+            const fields = Object.keys(step.before).map((f) => f.replace('_', ' ')).join(' and ');
+            return `put back the ${fields} of ${quote(r.output as Task)}`;
           }
         }
       }
@@ -224,6 +255,15 @@ export function createBuiltinAgent(): Agent {
           return done(`Deleted ${quote((r.output as { task: Task }).task)}.`);
         }
 
+        case 'undo': {
+          const steps = previous ? memoryOf(previous).undo : undefined;
+          if (!steps?.length) return done('There’s nothing for me to undo: I can take back my own last change, right after I make it.');
+          const said: string[] = [];
+          for (const step of [...steps].reverse()) said.push(await undo(step));
+          const text = said.join('; ');
+          return done(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+        }
+
         case 'clear_completed': {
           const r = await call('list_tasks', { completed: true, limit: CLEAR_AT_MOST });
           if (!r.ok) return done(errorText(r));
@@ -243,6 +283,11 @@ export function createBuiltinAgent(): Agent {
         case 'update': {
           const target = await resolve(intent.ref, intent);
           if (!target.ok) return done(target.reply, target.state);
+          if (!isTask(target.task)) {
+            // Read it first, so the reply records what the change replaced and "undo" can put it back.
+            const before = await call('get_task', { task_id: target.task.id });
+            if (!before.ok) return done(errorText(before));
+          }
           const r = await call('update_task', { task_id: target.task.id, ...intent.changes });
           if (!r.ok) return done(errorText(r));
           const task = r.output as Task;

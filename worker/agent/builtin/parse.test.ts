@@ -130,6 +130,12 @@ describe('parse: conversation', () => {
     ['#3', { type: 'select', n: 3 }],
     ['the first one', { type: 'select', n: 1 }],
     ['last', { type: 'select', n: -1 }],
+    ['undo', { type: 'undo' }],
+    ['Undo that!', { type: 'undo' }],
+    ['cancel that', { type: 'undo' }],
+    ['oops, undo', { type: 'undo' }],
+    ['take it back', { type: 'undo' }],
+    ['undo buy milk', { type: 'complete', ref: text('buy milk'), completed: false }],
     ['the weather in Paris', { type: 'unknown' }],
     ['', { type: 'unknown' }],
   ])('%s', (message, expected) => {

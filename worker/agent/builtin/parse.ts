@@ -31,6 +31,7 @@ export type Intent =
   | { type: 'update'; ref: Ref; changes: TaskChangesIntent }
   | { type: 'select'; n: number }
   | { type: 'clear_completed' }
+  | { type: 'undo' }
   | { type: 'unknown'; reason?: string };
 
 /** Intents that act on one task and can wait for the user to say which. */
@@ -181,6 +182,11 @@ const COMMANDS: Rule[] = [
   [
     new RegExp(`^(?:(?:the\\s+)?(?:number|no\\.?|task|item)\\s*)?#?\\s*(\\d{1,3})$|^(?:the\\s+)?${ORDINAL}(?:\\s+(?:one|task|item))?$`, 'i'),
     (m) => ({ type: 'select', n: m[1] ? Number(m[1]) : ORDINALS[m[2]!.toLowerCase()]! }),
+  ],
+  // Before "cancel x" (delete) and "undo x" (reopen): "cancel that" after a change means take it back.
+  [
+    /^(?:undo|undo\s+(?:that|it|this|the\s+last\s+(?:change|one|action))|revert(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|cancel\s+that|oops(?:,?\s+undo(?:\s+that)?)?)$/i,
+    () => ({ type: 'undo' }),
   ],
   [/^(?:search|find|look)\s+(?:for\s+|up\s+)?(?:tasks?\s+)?(?:about\s+|with\s+)?(.+)$/i, (m) => ({ type: 'list', query: unquote(m[1]!) })],
 

@@ -32,5 +32,5 @@ export const HELP = [
   '• “what’s due today?” or “show overdue tasks”',
   '• “complete call mom” or “done 2” (a number from my last list)',
   '• “move the report to friday”, “make it low priority”, “rename 1 to Call dad”',
-  '• “delete buy milk”',
+  '• “delete buy milk”, “clear completed”, or “undo” to take back my last change',
 ].join('\n');
