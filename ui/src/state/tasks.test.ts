@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionLost, token, type Task } from './api';
 import { drafts } from './drafts';
 import { notices } from './notices';
-import { createTask, deleteTask, refresh, resetTasks, tasks, toggleTask } from './tasks';
+import { createTask, deleteTask, PAGE_SIZE, refresh, resetTasks, tasks, toggleTask } from './tasks';
 
 /** A small stand-in for the Worker's task routes, with ETags and If-Match as the API has them. */
 function fakeApi() {
@@ -49,7 +49,10 @@ function fakeApi() {
         if (req.method === 'GET') {
           const tag = `"v${version}"`;
           if (req.headers.get('If-None-Match') === tag) return new Response(null, { status: 304, headers: { ETag: tag } });
-          return json(200, [...rows.values()].reverse(), { ETag: tag });
+          const q = new URL(req.url).searchParams;
+          const offset = Number(q.get('offset') ?? 0);
+          const limit = Number(q.get('limit') ?? 100);
+          return json(200, [...rows.values()].reverse().slice(offset, offset + limit), { ETag: tag });
         }
         return json(201, api.add(((await req.json()) as { title: string }).title));
       }
@@ -98,6 +101,18 @@ describe('the task model', () => {
     server.add('Call mom');
     await refresh();
     expect(titles()).toEqual(['Call mom', 'Buy milk']);
+  });
+
+  it('loads a list longer than one page, page after page, and polls only the first', async () => {
+    for (let i = 0; i < PAGE_SIZE * 2 + 3; i++) server.add(`Task ${i}`);
+    await refresh();
+    expect(tasks.value).toHaveLength(PAGE_SIZE * 2 + 3);
+    expect(new Set(tasks.value.map((t) => t.id)).size).toBe(PAGE_SIZE * 2 + 3);
+    expect(titles().at(-1)).toBe('Task 0');
+    expect(server.requests.map((r) => new URL(r.url).searchParams.get('offset'))).toEqual(['0', '500', '1000']);
+    await refresh();
+    expect(server.requests).toHaveLength(4);
+    expect(server.requests[3]!.headers.get('If-None-Match')).toBe(`"v${PAGE_SIZE * 2 + 3}"`);
   });
 
   it('toggles at once, sends If-Match with the version it saw, then keeps the server copy', async () => {

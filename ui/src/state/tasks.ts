@@ -7,7 +7,10 @@ import { notify } from './notices';
 
 /** The signed-in user's tasks: one list, fetched whole, viewed through filters in the browser. */
 
-const LIMIT = '500';
+/** The API's largest page; a longer list is fetched page after page. */
+export const PAGE_SIZE = 500;
+/** 20,000 tasks: beyond that the dashboard shows the newest and says so. */
+const MAX_PAGES = 40;
 
 export const tasks = signal<Task[]>([]);
 export const loadState = signal<'loading' | 'ready' | 'error'>('loading');
@@ -29,14 +32,22 @@ let again = false;
 
 const tag = (t: Task) => `"${t.updated_at}"`;
 
+const page = (offset: number, headers: Record<string, string> = {}) =>
+  send(api.tasks.$get({ query: { limit: String(PAGE_SIZE), offset: String(offset) } }, { headers }));
+
 async function fetchOnce() {
-  const res = await send(
-    api.tasks.$get({ query: { limit: LIMIT } }, { headers: etag ? { 'If-None-Match': etag } : {} }),
-  );
+  // The first page's ETag covers the whole list: it changes with any change to the user's tasks.
+  const res = await page(0, etag ? { 'If-None-Match': etag } : {});
   // An answer that raced a local change is stale; the change's own refresh follows.
   if (pending > 0) return;
   if (res.status !== 304) {
-    tasks.value = (await res.json()) as Task[];
+    let all = (await res.json()) as Task[];
+    // A change landing between two pages makes the first page's tag stale, so the next poll refetches.
+    for (let n = 1; all.length === n * PAGE_SIZE && n < MAX_PAGES; n++) {
+      all = all.concat((await (await page(n * PAGE_SIZE)).json()) as Task[]);
+    }
+    if (pending > 0) return;
+    tasks.value = all;
     etag = res.headers.get('ETag');
   }
   loadState.value = 'ready';
