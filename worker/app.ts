@@ -36,14 +36,28 @@ const CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
+/**
+ * The words of an HTTPException that carries its own response instead of a
+ * message: the MCP transport's JSON-RPC errors ("Parse error", "Not Acceptable…").
+ */
+async function messageOf(err: HTTPException): Promise<string | undefined> {
+  if (err.message) return err.message;
+  try {
+    const body = (await err.getResponse().clone().json()) as { error?: { message?: unknown } };
+    return typeof body.error?.message === 'string' ? body.error.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The single place an error becomes a response: the SPEC's envelope, never a stack trace. */
-export function onError(err: Error, c: Context<AppEnv>): Response {
+export async function onError(err: Error, c: Context<AppEnv>): Promise<Response> {
   if (err instanceof AppError) {
     return c.json(err.toJSON(), err.status, err.headers);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = CODES[err.status] ?? 'bad_request';
-    return c.json({ error: { code, message: err.message || code } }, err.status);
+    return c.json({ error: { code, message: (await messageOf(err)) ?? code } }, err.status);
   }
   console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
   return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500);

@@ -15,7 +15,9 @@ export function toIssues(error: z.ZodError, target = 'json'): Issue[] {
   return error.issues.map((i) => {
     const path = i.path.map(String).join('.');
     const rootType = path === '' && i.code === 'invalid_type';
-    return { path, message: rootType ? (ROOT[target] ?? i.message) : i.message };
+    // "?limit=5&limit=6" reaches the schema as an array.
+    const repeated = target === 'query' && i.code === 'invalid_type' && /received array/.test(i.message);
+    return { path, message: rootType ? (ROOT[target] ?? i.message) : repeated ? 'Give it once' : i.message };
   });
 }
 

@@ -178,6 +178,9 @@ describe('fuzz: ids, queries, headers and tokens', () => {
       await expectRefused(res, q);
       expect(res.status, q).toBe(400);
     }
+    const twice = await send('GET', '/api/v1/tasks?limit=5&limit=6', undefined);
+    expect(twice.status).toBe(400);
+    expect((await twice.json()) as unknown).toMatchObject({ error: { issues: [{ path: 'limit', message: 'Give it once' }] } });
   });
 
   it('refuses forged, expired, unsigned and malformed tokens on every authenticated route', async () => {

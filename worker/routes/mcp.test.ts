@@ -95,4 +95,19 @@ describe('MCP at /mcp', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('WWW-Authenticate')).toBe('Bearer');
   });
+
+  it("answers a malformed MCP request in the error envelope, with the transport's own reason", async () => {
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      exports.default.fetch(`${BASE}/mcp`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+        body,
+      });
+    const broken = await post('{"jsonrpc": "2.0", "id": 1, "method": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: { code: 'bad_request', message: 'Parse error' } });
+    const wrongType = await post('{}', { 'Content-Type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    expect(await wrongType.json()).toMatchObject({ error: { code: 'unsupported_media_type', message: expect.stringMatching(/Content-Type/i) } });
+  });
 });
