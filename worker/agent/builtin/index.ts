@@ -187,7 +187,9 @@ export function createBuiltinAgent(): Agent {
           return done(
             intent.reason === 'no_title'
               ? 'What should the task be called? For example: “add buy milk tomorrow”.'
-              : `Sorry, I didn’t understand that. ${HELP}`,
+              : intent.reason === 'delete_all'
+                ? 'I don’t delete everything at once, so nothing was deleted. I can delete tasks one by one (“delete buy milk”), or every completed one (“clear completed”).'
+                : `Sorry, I didn’t understand that. ${HELP}`,
           );
 
         case 'add': {

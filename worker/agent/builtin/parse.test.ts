@@ -35,6 +35,10 @@ describe('parse: adding', () => {
     ['todo: buy sun cream', { title: 'Buy sun cream' }],
     ['can you add dentist appointment at 9am on thursday please', { title: 'Dentist appointment', due_date: local('2026-11-26', '09:00') }],
     ['add a low-priority task to tidy the garage', { title: 'Tidy the garage', priority: 'low' }],
+    ['add sell the car', { title: 'Sell the car' }],
+    ['I have to submit taxes by dec 15', { title: 'Submit taxes', due_date: local('2026-12-15') }],
+    ['add a task to send the invoice', { title: 'Send the invoice' }],
+    ['add tasks: sort the mail', { title: 'Sort the mail' }],
   ])('%s', (message, expected) => {
     const intent = parse(message, clock);
     if (expected === null) expect(intent.type).not.toBe('add');
@@ -60,6 +64,8 @@ describe('parse: listing', () => {
     ['what is left to do?', { completed: false }],
     ['show completed tasks', { completed: true }],
     ["what's done", { completed: true }],
+    ['what did I finish?', { completed: true }],
+    ['what have I completed', { completed: true }],
     ['show high priority tasks', { priority: 'high' }],
     ['list low priority tasks', { priority: 'low' }],
     ["what's due today?", { due: 'today' }],
@@ -106,6 +112,10 @@ describe('parse: acting on one task', () => {
     ['add a note to call mom: ask about christmas', { type: 'update', ref: text('call mom'), changes: { description: 'ask about christmas' } }],
     ['remove the description from 1', { type: 'update', ref: { kind: 'number', n: 1 }, changes: { description: null } }],
     ['show call mom', { type: 'show', ref: text('call mom') }],
+    ['when is the meeting?', { type: 'show', ref: text('meeting') }],
+    ["when's the report due", { type: 'show', ref: text('report') }],
+    ['delete all tasks', { type: 'unknown', reason: 'delete_all' }],
+    ['remove everything', { type: 'unknown', reason: 'delete_all' }],
     ['change the dentist to next monday at 10am', { type: 'update', ref: text('dentist'), changes: { due_date: local('2026-11-30', '10:00') } }],
     ['update the report for friday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } }],
     ['change call mom to call dad', { type: 'update', ref: text('call mom'), changes: { title: 'call dad' } }],

@@ -111,7 +111,7 @@ function extractDescription(text: string): { description?: string; rest: string 
 }
 
 const LEADING_FILLER =
-  /^(?:(?:a|an|the|new|my|another)\s+)?(?:(?:high|low|medium)\s+priority\s+)?(?:task|todo|to-do|reminder|item|entry)?s?\s*(?:(?:to|for|called|named|titled|saying|that says|about)\b|:)?\s*/i;
+  /^(?:(?:a|an|the|new|my|another)\s+)?(?:(?:high|low|medium)\s+priority\s+)?(?:(?:task|todo|to-do|reminder|item|entry)s?)?\s*(?:(?:to|for|called|named|titled|saying|that says|about)\b|:)?\s*/i;
 const TRAILING_FILLER = /(?:[\s,;:.!-]+|\s+(?:and|with|due|by|on|at|for|to|is|it's)$)+$/i;
 const TO_MY_LIST = /\s+(?:to|on|onto|in(?:to)?)\s+(?:my|the)\s+(?:task\s+list|list|tasks?|to-?do(?:\s+list)?|agenda)\b/i;
 
@@ -149,13 +149,14 @@ function parseList(text: string): Intent | null {
   const lower = text.toLowerCase();
   const asksList =
     /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i.test(text) ||
+    /^what\s+(?:did|have)\s+i\s+(?:finish|finished|complete|completed|done|do|get\s+done|checked\s+off)\b/i.test(text) ||
     /^(?:what(?:'s|\s+is)?\s+(?:do\s+i\s+have|have\s+i\s+got|(?:up\s+)?next|on\s+(?:my|the)\s+\w+)|what\s+(?:else\s+)?(?:do\s+i\s+)?(?:need|have)\s+to\s+do|anything\s+(?:due|left|pending|open))\b/i.test(text) ||
     (LIST_VERB.test(lower) && LIST_NOUN.test(lower));
   if (!asksList) return null;
   const intent: Extract<Intent, { type: 'list' }> = { type: 'list' };
   if (/\b(?:not (?:yet )?(?:done|completed|finished)|undone|unfinished|incomplete|pending|open|remaining|outstanding|left|to do|todo)\b/i.test(lower)) {
     intent.completed = false;
-  } else if (/\b(?:completed|done|finished|checked off|ticked off)\b/i.test(lower)) {
+  } else if (/\b(?:completed|done|finished|checked off|ticked off)\b/i.test(lower) || /^what\s+(?:did|have)\s+i\b/.test(lower)) {
     intent.completed = true;
   }
   const prio = new RegExp(`\\b${PRIORITY}(?:[- ]priority)?\\b`, 'i').exec(lower);
@@ -254,6 +255,12 @@ const COMMANDS: Rule[] = [
     () => ({ type: 'clear_completed' }),
   ],
 
+  // Everything at once is one sentence too easy to type by mistake.
+  [
+    /^(?:delete|remove|clear|erase|wipe|purge|get\s+rid\s+of)\s+(?:out\s+)?(?:all|every(?:thing)?|the\s+whole\s+list)(?:\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks?|todos?|items?|list))?$/i,
+    () => ({ type: 'unknown', reason: 'delete_all' }),
+  ],
+
   // Delete.
   [/^(?:delete|remove|cancel|drop|erase|trash|scrap|get\s+rid\s+of|forget(?:\s+about)?)\s+(.+)$/i, (m) => act('delete', m[1]!)],
 
@@ -305,7 +312,10 @@ export function parse(message: string, clock: Clock): Intent {
   if (!text) return { type: 'unknown' };
   const intent = firstMatch(COMMANDS, text, clock) ?? parseList(text) ?? firstMatch(STATEMENTS, text, clock);
   if (intent) return intent;
-  const show = /^(?:show|open|view|details?\s+(?:of|for|on)|tell\s+me\s+about|what(?:'s|\s+is)\s+(?:in|on)?)\s+(?:me\s+)?(.+)$/i.exec(text);
+  const show =
+    /^(?:show|open|view|details?\s+(?:of|for|on)|tell\s+me\s+about|what(?:'s|\s+is)\s+(?:in|on)?)\s+(?:me\s+)?(.+)$/i.exec(text) ??
+    /^(?:when|what\s+time)\s+(?:is|was|'s)\s+(.+?)(?:\s+due)?$/i.exec(text) ??
+    /^when(?:'s|\s+is)\s+(.+?)(?:\s+due)?$/i.exec(text);
   if (show) return { type: 'show', ref: toRef(show[1]!) };
   return implicitAdd(message, text, clock) ?? { type: 'unknown' };
 }
