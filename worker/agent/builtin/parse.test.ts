@@ -36,6 +36,8 @@ describe('parse: adding', () => {
     ['can you add dentist appointment at 9am on thursday please', { title: 'Dentist appointment', due_date: local('2026-11-26', '09:00') }],
     ['add a low-priority task to tidy the garage', { title: 'Tidy the garage', priority: 'low' }],
     ['add sell the car', { title: 'Sell the car' }],
+    ['add note the meter reading', { title: 'Note the meter reading' }],
+    ['add details for the form, due friday', { title: 'Details for the form', due_date: local('2026-11-27') }],
     ['I have to submit taxes by dec 15', { title: 'Submit taxes', due_date: local('2026-12-15') }],
     ['add a task to send the invoice', { title: 'Send the invoice' }],
     ['add tasks: sort the mail', { title: 'Sort the mail' }],

@@ -106,7 +106,8 @@ function extractPriority(text: string): { priority?: Priority; rest: string } {
 function extractDescription(text: string): { description?: string; rest: string } {
   const m = /[,;]?\s*\b(?:with\s+)?(?:the\s+|a\s+)?(?:description|notes?|details)\s*(?::|=|saying|that says)?\s+(.+)$/i.exec(text)
     ?? /\s+[-–—]{1,2}\s+(.+)$/.exec(text);
-  if (!m) return { rest: text };
+  // With nothing before it, "note the meter reading" is the title itself.
+  if (!m || !text.slice(0, m.index).trim()) return { rest: text };
   return { description: unquote(m[1]!), rest: text.slice(0, m.index).trim() };
 }
 
