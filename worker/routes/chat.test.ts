@@ -204,6 +204,20 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(tools(again)).toEqual(['list_tasks']);
   });
 
+  it('marks everything done at once, and "undo" reopens exactly those', async () => {
+    const user = client((await signup('all-done')).token);
+    const chat = chatter(user);
+    await chat.say('add one');
+    await chat.say('add two');
+    await chat.say('add three');
+    await chat.say('complete three');
+    const r = await chat.say('mark everything as done');
+    expect(r.reply).toBe('Marked 2 tasks as done. Say “undo” to take that back.');
+    expect((await tasksOf(user)).every((t) => t.completed)).toBe(true);
+    expect((await chat.say('undo')).reply).toMatch(/^Reopened “(One|Two)”; reopened “(One|Two)”\.$/);
+    expect((await tasksOf(user)).filter((t) => t.completed).map((t) => t.title)).toEqual(['Three']);
+  });
+
   it('undoes its own last change, and never one the dashboard has changed since', async () => {
     const user = client((await signup('undo')).token);
     const chat = chatter(user);

@@ -89,8 +89,8 @@ function listLabel(intent: Extract<Intent, { type: 'list' }>): { some: string; n
   };
 }
 
-/** One message clears at most this many completed tasks, so a turn stays short. */
-const CLEAR_AT_MOST = 100;
+/** One message clears or completes at most this many tasks, so a turn stays short. */
+const AT_ONCE_AT_MOST = 100;
 
 export function createBuiltinAgent(): Agent {
   return {
@@ -266,8 +266,19 @@ export function createBuiltinAgent(): Agent {
           return done(`${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
         }
 
+        case 'complete_all': {
+          const r = await call('list_tasks', { completed: false, limit: AT_ONCE_AT_MOST });
+          if (!r.ok) return done(errorText(r));
+          const open = r.output as Task[];
+          if (!open.length) return done('Everything is already done — nothing changed.', { listing: [] });
+          let n = 0;
+          for (const task of open) if ((await call('complete_task', { task_id: task.id, completed: true })).ok) n++;
+          const rest = open.length === AT_ONCE_AT_MOST ? ' There may be more: say it again for the rest.' : '';
+          return done(`Marked ${n} ${n === 1 ? 'task' : 'tasks'} as done. Say “undo” to take that back.${rest}`, { listing: [] });
+        }
+
         case 'clear_completed': {
-          const r = await call('list_tasks', { completed: true, limit: CLEAR_AT_MOST });
+          const r = await call('list_tasks', { completed: true, limit: AT_ONCE_AT_MOST });
           if (!r.ok) return done(errorText(r));
           const completed = r.output as Task[];
           if (!completed.length) return done('You have no completed tasks — nothing to clear.', { listing: [] });
@@ -278,7 +289,7 @@ export function createBuiltinAgent(): Agent {
           }
           const names = deleted.slice(0, 5).map((t) => quote(t)).join(', ');
           const more = deleted.length > 5 ? ` and ${deleted.length - 5} more` : '';
-          const rest = completed.length === CLEAR_AT_MOST ? ' There may be more: say it again to clear the rest.' : '';
+          const rest = completed.length === AT_ONCE_AT_MOST ? ' There may be more: say it again to clear the rest.' : '';
           return done(`Deleted ${deleted.length} completed ${deleted.length === 1 ? 'task' : 'tasks'}: ${names}${more}.${rest}`, { listing: [] });
         }
 

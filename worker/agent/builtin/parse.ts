@@ -31,6 +31,7 @@ export type Intent =
   | { type: 'update'; ref: Ref; changes: TaskChangesIntent }
   | { type: 'select'; n: number }
   | { type: 'clear_completed' }
+  | { type: 'complete_all' }
   | { type: 'undo' }
   | { type: 'unknown'; reason?: string };
 
@@ -144,12 +145,15 @@ function parseAdd(body: string, clock: Clock): Intent {
 
 const LIST_VERB = /\b(?:list|show|display|see|view|give|tell|what|what's|whats|which|any|do i have|have i got|read|check)\b/i;
 const LIST_NOUN =
-  /\b(?:tasks?|todos?|to-?dos?|to do|list|agenda|plate|everything|all|overdue|due|pending|completed|done|finished|open|remaining|outstanding|left|priority|urgent|important)\b/i;
+  /\b(?:tasks?|todos?|to-?dos?|to do|list|agenda|plan|schedule|plate|everything|all|anything|overdue|due|pending|completed|done|finished|open|remaining|outstanding|left|priority|urgent|important)\b/i;
 
 function parseList(text: string): Intent | null {
   const lower = text.toLowerCase();
   const asksList =
     /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i.test(text) ||
+    /^(?:is|are)\s+(?:there\s+)?(?:anything|any(?:\s+tasks?)?|something)\s+(?:overdue|late|due|left|pending|open)\b/i.test(text) ||
+    new RegExp(`^(?:(?:all|my|the)\\s+)?(?:${PRIORITY}[- ]priority|overdue|pending|open|completed|done|finished|urgent|important)\\s+(?:tasks|todos|items)\\b`, 'i').test(text) ||
+    /^(?:tasks|todos|items)\s+(?:due|for)\b/i.test(text) ||
     /^what\s+(?:did|have)\s+i\s+(?:finish|finished|complete|completed|done|do|get\s+done|checked\s+off)\b/i.test(text) ||
     /^(?:what(?:'s|\s+is)?\s+(?:do\s+i\s+have|have\s+i\s+got|(?:up\s+)?next|on\s+(?:my|the)\s+\w+)|what\s+(?:else\s+)?(?:do\s+i\s+)?(?:need|have)\s+to\s+do|anything\s+(?:due|left|pending|open))\b/i.test(text) ||
     (LIST_VERB.test(lower) && LIST_NOUN.test(lower));
@@ -214,7 +218,7 @@ const COMMANDS: Rule[] = [
     (m) => update(m[1]!, { due_date: null }),
   ],
   [
-    /^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|change\s+the\s+due\s+date\s+of|set\s+the\s+due\s+date\s+(?:of|for)|set\s+the\s+deadline\s+(?:of|for))\s+(.+?)\s+((?:to|until|till|for|by|on)\s+.+)$/i,
+    /^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|change\s+the\s+due\s+date\s+of|(?:set|change|update)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on))\s+(.+?)\s+((?:to|until|till|for|by|on)\s+.+)$/i,
     (m, clock) => dueUpdate(m[1]!, m[2]!, clock),
   ],
 
@@ -234,6 +238,12 @@ const COMMANDS: Rule[] = [
     (m) => update(m[1]!, { description: unquote(m[2]!) }),
   ],
   [/^describe\s+(.+?)\s+as\s+(.+)$/i, (m) => update(m[1]!, { description: unquote(m[2]!) })],
+
+  // Everything open, done at once (and "undo" takes it back).
+  [
+    /^(?:mark|check\s+off|tick\s+off|complete|finish)\s+(?:all|every(?:thing)?|all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks?|todos?|items?))(?:\s+(?:as\s+)?(?:done|complete|completed|finished))?$/i,
+    () => ({ type: 'complete_all' }),
+  ],
 
   // Reopen before complete: "mark x as not done" must not read as "done".
   [/^(?:reopen|re-open|uncomplete|uncheck|untick|unfinish|undo|restore)\s+(.+)$/i, (m) => act('complete', m[1]!, false)],
