@@ -1,6 +1,20 @@
+import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask, freshUser, launch, newPage, screenshot, shown, signUp, watch } from './browser';
+
+/**
+ * axe-core's WCAG 2 A and AA rules on the page as it stands. Evaluated
+ * through the DevTools protocol, so the page's CSP (no inline scripts) stays on.
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
 
 const noSideScroll = (page: Page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -22,6 +36,7 @@ for (const width of [375, 1440]) {
       const { scroll, client } = await noSideScroll(page);
       await screenshot(page, `${name}-${width}`);
       expect(scroll, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(client);
+      expect(await accessibilityProblems(page), `${name} at ${width} px`).toEqual([]);
     }
 
     it('login', async () => {
