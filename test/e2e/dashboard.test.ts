@@ -151,6 +151,16 @@ describe('dashboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chat');
   });
 
+  it('offers first questions in an empty chat, and one click asks it', async () => {
+    await page.getByRole('button', { name: 'Chat', exact: true }).click();
+    await page.getByRole('button', { name: 'What’s due today?', exact: true }).click();
+    await shown(page.locator('.msg-user', { hasText: 'What’s due today?' }));
+    await shown(page.locator('.msg-assistant', { hasText: /due today/ }));
+    // Once the conversation has started, the suggestions make room for it.
+    expect(await page.getByRole('button', { name: 'Show overdue tasks', exact: true }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });

@@ -14,6 +14,14 @@ import { drafts } from '../state/drafts';
 import { focusTask } from '../state/focus';
 import './chat.css';
 
+/** One click to a first answer, for a user who does not know what to type yet. */
+const SUGGESTIONS = ['What’s due today?', 'Show overdue tasks', 'Add buy milk tomorrow'];
+
+const ask = (text: string) => {
+  drafts.chat.value = text;
+  void sendMessage();
+};
+
 /** The chat: a side panel on wide screens, the whole screen on narrow ones. Escape closes it. */
 export function ChatPanel({ onClose }: { onClose: () => void }) {
   const input = useRef<HTMLTextAreaElement>(null);
@@ -72,6 +80,13 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
         {chatState.value === 'idle' && messages.value.length === 0 && (
           <li class="state">
             Ask me to add, find, change or complete tasks — for example “add a high priority task to call mom tomorrow”.
+            <span class="suggestions">
+              {SUGGESTIONS.map((text) => (
+                <button key={text} type="button" class="suggestion" onClick={() => ask(text)}>
+                  {text}
+                </button>
+              ))}
+            </span>
           </li>
         )}
         {messages.value.map((m) => (

@@ -80,7 +80,15 @@ export function Dashboard() {
           <TaskList />
         </main>
       </div>
-      {chatOpen.value && <ChatPanel onClose={() => (chatOpen.value = false)} />}
+      {chatOpen.value && (
+        <ChatPanel
+          onClose={() => {
+            // Focus moves back before the panel (and the field that had it) goes away, never to <body>.
+            chatButton.current?.focus();
+            chatOpen.value = false;
+          }}
+        />
+      )}
     </div>
   );
 }
