@@ -112,8 +112,10 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
     await startWatch(tab1, 'Call mom', true);
     await startWatch(device2, 'Call mom', true);
     await tab2.bringToFront();
+    // Listen before clicking: the answer can arrive before click() returns.
+    const answered = tab2.waitForResponse((r) => r.url().includes('/toggle') && r.ok());
     await tab2.getByRole('checkbox', { name: 'Done: Call mom' }).click();
-    await tab2.waitForResponse((r) => r.url().includes('/toggle') && r.ok());
+    await answered;
     const toggled = await responseEnd(tab2, '/toggle');
 
     const tabDelay = (await seenAt(tab1, 2000)) - toggled;
