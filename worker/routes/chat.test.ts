@@ -204,6 +204,16 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(tools(again)).toEqual(['list_tasks']);
   });
 
+  it('keeps a 30-line listing of long titles whole within one reply', async () => {
+    const user = client((await signup('long-list')).token);
+    for (let i = 0; i < 32; i++) await user.post('/api/v1/tasks', { title: `Task ${String(i).padStart(2, '0')} ${'x'.repeat(240)}` });
+    const r = await chatter(user).say('list');
+    const lines = r.reply.split('\n');
+    expect(lines[0]).toBe('Your tasks (32):');
+    expect(lines.slice(1, 31).every((l, i) => l.startsWith(`${i + 1}. Task `) && l.endsWith('…'))).toBe(true);
+    expect(lines.at(-1)).toBe('…and 2 more.');
+  });
+
   it('marks everything done at once, and "undo" reopens exactly those', async () => {
     const user = client((await signup('all-done')).token);
     const chat = chatter(user);

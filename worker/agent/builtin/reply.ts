@@ -11,10 +11,14 @@ export function details(task: Task, clock: Clock): string {
   return parts.join(', ');
 }
 
+/** Long enough to recognise a task; short enough that 30 lines fit in one 2,000-character reply. */
+const TITLE_IN_LIST = 50;
+const short = (title: string) => (title.length > TITLE_IN_LIST ? `${title.slice(0, TITLE_IN_LIST - 1).trimEnd()}…` : title);
+
 export function line(task: Task, n: number, clock: Clock): string {
   const extra = details(task, clock);
   const overdue = !task.completed && task.due_date && Date.parse(task.due_date) < clock.now.getTime();
-  return `${n}. ${task.completed ? '✓ ' : ''}${task.title}${extra ? ` — ${extra}` : ''}${overdue ? ' (overdue)' : ''}`;
+  return `${n}. ${task.completed ? '✓ ' : ''}${short(task.title)}${extra ? ` — ${extra}` : ''}${overdue ? ' (overdue)' : ''}`;
 }
 
 const MAX_LINES = 30;
