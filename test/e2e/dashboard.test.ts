@@ -151,6 +151,21 @@ describe('dashboard', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chat');
   });
 
+  it('has shortcuts: "/" focuses search and "n" the new-task field, but not while typing', async () => {
+    const active = () => page.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts') ?? document.activeElement?.tagName);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await active()).toBe('/');
+    expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('');
+    await page.keyboard.type('n');
+    expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('n');
+    await page.getByLabel('Search', { exact: true }).fill('');
+    await page.locator('h1').click();
+    await page.keyboard.press('n');
+    expect(await active()).toBe('n');
+    expect(await page.getByLabel('New task', { exact: true }).inputValue()).toBe('');
+  });
+
   it('offers first questions in an empty chat, and one click asks it', async () => {
     await page.getByRole('button', { name: 'Chat', exact: true }).click();
     await page.getByRole('button', { name: 'What’s due today?', exact: true }).click();

@@ -32,6 +32,20 @@ export function Dashboard() {
     };
   }, []);
 
+  // "/" jumps to search and "n" to the new-task field, as in most list apps; never while typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || chatOpen.value) return;
+      if ((e.target as Element).closest('input, textarea, select, [contenteditable]')) return;
+      const field = document.querySelector<HTMLElement>(`[aria-keyshortcuts="${CSS.escape(e.key)}"]`);
+      if (!field) return;
+      e.preventDefault();
+      field.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   useEffect(() => {
     if (chatOpen.value) void loadConversations();
     else if (document.activeElement === document.body) chatButton.current?.focus();

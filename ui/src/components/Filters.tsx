@@ -24,7 +24,7 @@ export function Filters() {
     <div class="filters" role="search">
       <label class="grow">
         Search
-        <input type="search" value={v.q} onInput={(e) => set({ q: e.currentTarget.value })} placeholder="Title or notes" />
+        <input type="search" aria-keyshortcuts="/" value={v.q} onInput={(e) => set({ q: e.currentTarget.value })} placeholder="Title or notes" />
       </label>
       <Choice label="Status" value={v.status} options={STATUS} onChange={(status) => set({ status })} />
       <Choice label="Priority" value={v.priority} options={PRIORITY} onChange={(priority) => set({ priority })} />

@@ -26,6 +26,7 @@ export function NewTaskForm() {
         <span class="sr-only">New task</span>
         <input
           name="title"
+          aria-keyshortcuts="n"
           placeholder="Add a task…"
           maxLength={255}
           value={drafts.newTask.value}
