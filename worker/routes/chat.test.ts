@@ -251,6 +251,8 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     await chat.say('done with call mom');
     expect((await chat.say('oops, undo')).reply).toBe('Reopened “Call mom”.');
     await chat.say('delete call mom');
+    // A question in between does not hide the change.
+    await chat.say('list');
     expect((await chat.say('undo')).reply).toBe('Restored “Call mom”.');
     expect(await titles()).toEqual(['Buy milk', 'Call mom']);
 

@@ -258,8 +258,10 @@ export function createBuiltinAgent(): Agent {
         }
 
         case 'undo': {
-          const steps = previous ? memoryOf(previous).undo : undefined;
-          if (!steps?.length) return done('There’s nothing for me to undo: I can take back my own last change, right after I make it.');
+          // The latest reply that changed something, so a question asked in between does not get in the way.
+          const changed = [...history].reverse().find((m) => m.role === 'assistant' && memoryOf(m).undo?.length);
+          const steps = changed ? memoryOf(changed).undo! : [];
+          if (!steps.length) return done('There’s nothing for me to undo: I can take back my own last change in this conversation.');
           const said: string[] = [];
           for (const step of [...steps].reverse()) said.push(await undo(step));
           const text = said.join('; ');
