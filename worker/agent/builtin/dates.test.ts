@@ -38,6 +38,15 @@ describe('extractDue', () => {
     ['lunch at noon', 'lunch', '2026-11-23 12:00'],
     ['standup at 9am', 'standup', '2026-11-24 09:00'],
     ['call at 5', 'call', '2026-11-23 17:00'],
+    ['gym tonight at 7', 'gym', '2026-11-23 19:00'],
+    ['call mom this evening at 6:30', 'call mom', '2026-11-23 18:30'],
+    ['run tomorrow morning at 7', 'run', '2026-11-24 07:00'],
+    ['drinks tonight at 11pm', 'drinks', '2026-11-23 23:00'],
+    ['dentist on the 15th', 'dentist', '2026-12-15'],
+    ['pay rent by the 30th', 'pay rent', '2026-11-30'],
+    ['invoice due the 23rd', 'invoice', '2026-11-23'],
+    ['book flights on the 15th for the trip', 'book flights for the trip', '2026-12-15'],
+    ['party on the 5th of december', 'party', '2026-12-05'],
     ['wrap up by the end of the week', 'wrap up', '2026-11-27'],
     ['day after tomorrow dentist', 'dentist', '2026-11-25'],
   ])('%s', (text, rest, local) => {
@@ -48,7 +57,7 @@ describe('extractDue', () => {
     expect(extractDue('check oven in 20 minutes', clock)).toEqual({ rest: 'check oven', due: '2026-11-23T09:20:00.000Z' });
   });
 
-  it.each(['buy sun cream', 'call mom', 'read chapter 5', 'may the force', 'feb 30 party'])('finds no date in %s', (text) => {
+  it.each(['buy sun cream', 'call mom', 'read chapter 5', 'may the force', 'feb 30 party', 'meet at the 2nd floor', 'on the 45th'])('finds no date in %s', (text) => {
     expect(extractDue(text, clock)).toBeNull();
   });
 

@@ -138,6 +138,22 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
+    // "on the 15th": that day this month, or next month once it has passed. Needs the lead-in and the
+    // ordinal, so "meet at the 2nd floor" keeps its floor.
+    re: new RegExp(String.raw`\b(?:on|by|due|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH})`, 'i'),
+    date: (m, base) => {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) return null;
+      for (let ahead = 0; ahead < 12; ahead++) {
+        const month0 = base.month - 1 + ahead;
+        const candidate = { year: base.year + Math.floor(month0 / 12), month: (month0 % 12) + 1, day };
+        if (day > daysInMonth(candidate.year, candidate.month)) continue;
+        if (ahead > 0 || day >= base.day) return candidate;
+      }
+      return null;
+    },
+  },
+  {
     re: new RegExp(String.raw`\b${LEAD}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`, 'i'),
     date: (m, base) => upcoming(base, monthOf(m[1]!)!, Number(m[2]), m[3] ? Number(m[3]) : undefined),
   },
@@ -156,9 +172,11 @@ const DATE_RULES: DateRule[] = [
   },
 ];
 
-const TIME_RULES: { re: RegExp; time(m: RegExpExecArray): Time | null }[] = [
+/** `meridiem`: the phrase said am or pm itself, so no part of the day ("tonight") may move it. */
+const TIME_RULES: { re: RegExp; meridiem?: true; time(m: RegExpExecArray): Time | null }[] = [
   {
     re: /\b(?:at\s+|by\s+|@\s*)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)/i,
+    meridiem: true,
     time: (m) => {
       let hour = Number(m[1]);
       const minute = m[2] ? Number(m[2]) : 0;
@@ -223,7 +241,8 @@ export function extractDue(text: string, clock: Clock): DueMatch | null {
     if (!m) continue;
     const t = rule.time(m);
     if (!t) continue;
-    time = t;
+    // "tonight at 7" and "this evening at 6:30" mean the evening.
+    time = !rule.meridiem && implied && implied.hour >= 12 && t.hour < 12 ? { ...t, hour: t.hour + 12 } : t;
     rest = cut(rest, m);
     break;
   }
