@@ -120,6 +120,9 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const overdue = await chat.say('show overdue tasks');
     expect(overdue.reply).toMatch(/^Your tasks that are overdue \(1\):\n1\. Late thing — due .* \(overdue\)$/);
     expect((await chat.say('show completed tasks')).reply).toBe('You have no completed tasks.');
+    // One named day: only what falls on it, in the user's zone.
+    const inTwoWeeks = await chat.say('what is due in 2 weeks?');
+    expect(inTwoWeeks.reply).toMatch(/^Your tasks due \w{3} \d{1,2} \w{3}(?: \d{4})? \(1\):\n1\. Plan holiday — due /);
   });
 
   it('asks which task when a reference is ambiguous, changes nothing, then takes the number', async () => {

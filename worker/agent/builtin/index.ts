@@ -1,7 +1,7 @@
 import type { Task, ToolAction } from '../../db';
 import type { ToolResult } from '../../tools';
 import type { Agent, AgentInput, AgentResult, HistoryMessage } from '../types';
-import { addDays, fromLocal, today, type Clock } from './clock';
+import { addDays, describeDue, fromLocal, toLocal, today, type Clock } from './clock';
 import { findTasks } from './match';
 import { parse, type DueFilter, type Intent, type Ref, type TaskIntent } from './parse';
 import { details, HELP, numbered, quote } from './reply';
@@ -64,6 +64,10 @@ function errorText(result: ToolResult): string {
 function dueRange(filter: DueFilter, clock: Clock): [number, number] {
   const start = (d: ReturnType<typeof today>) => fromLocal({ ...d, hour: 0, minute: 0 }, clock.timeZone).getTime();
   const t = today(clock);
+  if (typeof filter === 'object') {
+    const day = toLocal(new Date(filter.on), clock.timeZone);
+    return [start(day), start(addDays(day, 1))];
+  }
   switch (filter) {
     case 'overdue':
       return [-Infinity, clock.now.getTime()];
@@ -76,12 +80,12 @@ function dueRange(filter: DueFilter, clock: Clock): [number, number] {
   }
 }
 
-function listLabel(intent: Extract<Intent, { type: 'list' }>): { some: string; none: string } {
+function listLabel(intent: Extract<Intent, { type: 'list' }>, clock: Clock): { some: string; none: string } {
   const state = intent.completed === true ? 'completed ' : intent.completed === false ? 'pending ' : '';
   const prio = intent.priority ? `${intent.priority}-priority ` : '';
   const matching = intent.query ? ` matching “${intent.query}”` : '';
   const due = { overdue: ' that are overdue', today: ' due today', tomorrow: ' due tomorrow', week: ' due in the next 7 days' };
-  const when = intent.due ? due[intent.due] : '';
+  const when = !intent.due ? '' : typeof intent.due === 'object' ? ` due ${describeDue(intent.due.on, clock).replace(/ at .*/, '')}` : due[intent.due];
   const noun = `${state}${prio}tasks${matching}${when}`;
   return {
     some: `Your ${noun}`,
@@ -216,7 +220,7 @@ export function createBuiltinAgent(): Agent {
             const [from, to] = dueRange(dueFilter, clock);
             tasks = tasks.filter((t) => t.due_date && Date.parse(t.due_date) >= from && Date.parse(t.due_date) < to);
           }
-          const label = listLabel(intent);
+          const label = listLabel(intent, clock);
           if (!tasks.length) return done(label.none, { listing: [] });
           const doneCount = tasks.filter((t) => t.completed).length;
           const summary = intent.completed === undefined && doneCount ? `, ${doneCount} done` : '';

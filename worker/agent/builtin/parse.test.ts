@@ -73,6 +73,8 @@ describe('parse: listing', () => {
     ['high priority tasks please', { priority: 'high' }],
     ['overdue tasks', { due: 'overdue' }],
     ['tasks due tomorrow', { due: 'tomorrow' }],
+    ["what's due on friday?", { due: { on: local('2026-11-27') } }],
+    ['show tasks for dec 5', { due: { on: local('2026-12-05') } }],
     ['what have I completed', { completed: true }],
     ['show high priority tasks', { priority: 'high' }],
     ['list low priority tasks', { priority: 'low' }],

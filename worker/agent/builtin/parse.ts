@@ -10,7 +10,8 @@ export type Ref =
   | { kind: 'it' }
   | { kind: 'text'; text: string };
 
-export type DueFilter = 'today' | 'tomorrow' | 'overdue' | 'week';
+/** A named range, or one day (`on`, a due instant on that day in the user's zone). */
+export type DueFilter = 'today' | 'tomorrow' | 'overdue' | 'week' | { on: string };
 
 export interface TaskChangesIntent {
   title?: string;
@@ -147,7 +148,7 @@ const LIST_VERB = /\b(?:list|show|display|see|view|give|tell|what|what's|whats|w
 const LIST_NOUN =
   /\b(?:tasks?|todos?|to-?dos?|to do|list|agenda|plan|schedule|plate|everything|all|anything|overdue|due|pending|completed|done|finished|open|remaining|outstanding|left|priority|urgent|important)\b/i;
 
-function parseList(text: string): Intent | null {
+function parseList(text: string, clock: Clock): Intent | null {
   const lower = text.toLowerCase();
   const asksList =
     /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i.test(text) ||
@@ -170,6 +171,11 @@ function parseList(text: string): Intent | null {
   else if (/\btomorrow\b/.test(lower)) intent.due = 'tomorrow';
   else if (/\b(?:today|tonight)\b/.test(lower)) intent.due = 'today';
   else if (/\bthis week\b/.test(lower)) intent.due = 'week';
+  else if (/\bdue\b|\b(?:on|for)\s+\w/.test(lower)) {
+    // "what's due on friday?", "tasks for dec 5": one day.
+    const day = extractDue(text, clock);
+    if (day) intent.due = { on: day.due };
+  }
   const about = /\b(?:about|containing|mentioning|matching|with the word|called|named)\s+(.+)$/i.exec(text);
   if (about) intent.query = unquote(about[1]!);
   return intent;
@@ -321,7 +327,7 @@ function firstMatch(rules: Rule[], text: string, clock: Clock): Intent | null {
 export function parse(message: string, clock: Clock): Intent {
   const text = normalise(message);
   if (!text) return { type: 'unknown' };
-  const intent = firstMatch(COMMANDS, text, clock) ?? parseList(text) ?? firstMatch(STATEMENTS, text, clock);
+  const intent = firstMatch(COMMANDS, text, clock) ?? parseList(text, clock) ?? firstMatch(STATEMENTS, text, clock);
   if (intent) return intent;
   const show =
     /^(?:show|open|view|details?\s+(?:of|for|on)|tell\s+me\s+about|what(?:'s|\s+is)\s+(?:in|on)?)\s+(?:me\s+)?(.+)$/i.exec(text) ??
