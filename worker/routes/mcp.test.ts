@@ -73,6 +73,24 @@ describe('MCP at /mcp', () => {
     expect(await (await client(other.token).get('/api/v1/tasks')).json()).toEqual([]);
   });
 
+  it('writes only if the task is unchanged when given if_updated_at, as REST does with If-Match', async () => {
+    const rest = client(token);
+    const task = (await (await rest.post('/api/v1/tasks', { title: 'Contended' })).json()) as Task;
+    const edited = (await (await rest.patch(`/api/v1/tasks/${task.id}`, { title: 'Edited on the dashboard' })).json()) as Task;
+    for (const [name, args] of [
+      ['update_task', { title: 'From a stale view' }],
+      ['complete_task', {}],
+      ['delete_task', {}],
+    ] as const) {
+      const r = (await mcp.callTool({ name, arguments: { task_id: task.id, if_updated_at: task.updated_at, ...args } })) as TextResult;
+      expect(r.isError, name).toBe(true);
+      expect(output(r), name).toMatchObject({ error: { code: 'precondition_failed' } });
+    }
+    expect(await (await rest.get(`/api/v1/tasks/${task.id}`)).json()).toEqual(edited);
+    const fresh = output(await mcp.callTool({ name: 'complete_task', arguments: { task_id: task.id, if_updated_at: edited.updated_at } })) as Task;
+    expect(fresh).toMatchObject({ title: 'Edited on the dashboard', completed: true });
+  });
+
   it("answers not found for another user's task and changes nothing", async () => {
     const other = client((await signup('other')).token);
     const theirs = (await (await other.post('/api/v1/tasks', { title: 'theirs' })).json()) as Task;

@@ -5,5 +5,6 @@ export const completeTask = defineTool({
   name: 'complete_task',
   description: 'Mark a task as completed, or reopen it with completed: false.',
   input: CompleteTaskInput,
-  run: ({ tasks, userId }, { task_id, completed }) => tasks.update(userId, task_id, { completed: completed ?? true }),
+  run: ({ tasks, userId }, { task_id, completed, if_updated_at }) =>
+    tasks.update(userId, task_id, { completed: completed ?? true }, if_updated_at),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_SORTS } from '../db/repo';
-import { bool, oneOf, text } from '../lib/text';
+import { bool, isoDateTime, oneOf, text } from '../lib/text';
 import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
 
 /**
@@ -12,6 +12,13 @@ import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
 export const TaskId = z.object({
   task_id: z.string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') }).describe('The task id (a UUID)'),
 });
+
+/** The tools' If-Match: a write that would overwrite a change made since (on the dashboard, say) fails instead. */
+const IfUnchanged = {
+  if_updated_at: isoDateTime()
+    .optional()
+    .describe("Optional: the task's updated_at as you last saw it; if the task has changed since, nothing is written and the tool fails with precondition_failed"),
+};
 
 export const AddTaskInput = TaskCreateSchema;
 
@@ -27,8 +34,12 @@ export const ListTasksInput = z.object({
 export const UpdateTaskInput = TaskId.extend({
   ...TaskCreateSchema.partial().shape,
   completed: bool().optional(),
+  ...IfUnchanged,
 });
 
 export const CompleteTaskInput = TaskId.extend({
   completed: bool().optional().describe('true (default) marks it done; false reopens it'),
+  ...IfUnchanged,
 });
+
+export const DeleteTaskInput = TaskId.extend(IfUnchanged);

@@ -7,10 +7,10 @@ export const updateTask = defineTool({
   description:
     'Change a task: any of title, description, priority, due_date (null clears description and due date), completed.',
   input: UpdateTaskInput,
-  run({ tasks, userId }, { task_id, ...changes }) {
+  run({ tasks, userId }, { task_id, if_updated_at, ...changes }) {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw badRequest('Give at least one of title, description, priority, due_date, completed');
     }
-    return tasks.update(userId, task_id, changes);
+    return tasks.update(userId, task_id, changes, if_updated_at);
   },
 });

@@ -162,18 +162,27 @@ export function createBuiltinAgent(): Agent {
           if (task.completed) await call('complete_task', { task_id: (added.output as Task).id, completed: true });
           return `restored ${quote(task)}`;
         }
-        const now = await call('get_task', { task_id: task.id });
-        if (!now.ok) return `${quote(task)} is already gone`;
-        if ((now.output as Task).updated_at !== task.updated_at) return `left ${quote(task)} alone: it has changed since`;
+        // Every write is conditional on the task being as the change left it, so nothing made since is overwritten.
+        const unchanged = { task_id: task.id, if_updated_at: task.updated_at };
+        const missed = (r: ToolResult, failed: string) => {
+          const code = (r.output as { error?: { code?: string } }).error?.code;
+          if (code === 'precondition_failed') return `left ${quote(task)} alone: it has changed since`;
+          if (code === 'not_found') return `${quote(task)} is already gone`;
+          return failed;
+        };
         switch (step.kind) {
-          case 'remove':
-            return (await call('delete_task', { task_id: task.id })).ok ? `removed ${quote(task)}` : `couldn’t remove ${quote(task)}`;
-          case 'complete':
-            if (!(await call('complete_task', { task_id: task.id, completed: step.completed })).ok) return `couldn’t change ${quote(task)}`;
+          case 'remove': {
+            const r = await call('delete_task', unchanged);
+            return r.ok ? `removed ${quote(task)}` : missed(r, `couldn’t remove ${quote(task)}`);
+          }
+          case 'complete': {
+            const r = await call('complete_task', { ...unchanged, completed: step.completed });
+            if (!r.ok) return missed(r, `couldn’t change ${quote(task)}`);
             return step.completed ? `marked ${quote(task)} as done again` : `reopened ${quote(task)}`;
+          }
           case 'revert': {
-            const r = await call('update_task', { task_id: task.id, ...step.before });
-            if (!r.ok) return `couldn’t change ${quote(task)} back`;
+            const r = await call('update_task', { ...unchanged, ...step.before });
+            if (!r.ok) return missed(r, `couldn’t change ${quote(task)} back`);
             const fields = Object.keys(step.before).map((f) => f.replace('_', ' ')).join(' and ');
             return `put back the ${fields} of ${quote(r.output as Task)}`;
           }
