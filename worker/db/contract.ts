@@ -245,6 +245,16 @@ export function runContract(dialect: string, getRepos: () => Repos | Promise<Rep
   });
 
   describe(`${dialect}: conversations`, () => {
+    it('gives every appended message a later time than the one before, even in a burst', async () => {
+      const user = newUser();
+      const c = await repos.conversations.create(user, 'Burst');
+      for (let i = 0; i < 20; i++) await repos.conversations.append(user, c.id, [{ role: 'user', content: `m${i}` }]);
+      const msgs = await repos.conversations.messages(user, c.id, 50);
+      expect(msgs.map((m) => m.content)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+      const times = msgs.map((m) => Date.parse(m.created_at));
+      expect(times.every((t, i) => i === 0 || t > times[i - 1]!)).toBe(true);
+    });
+
     it('keeps messages in order with their actions, scoped to the user', async () => {
       const [user, other] = [newUser(), newUser()];
       const c = await repos.conversations.create(user, 'First chat');

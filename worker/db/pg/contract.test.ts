@@ -1,3 +1,4 @@
+import { Pool } from '@neondatabase/serverless';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { runContract } from '../contract';
@@ -17,6 +18,31 @@ describe('postgres: reachability', () => {
     try {
       await expect(repos.ping()).rejects.toThrow();
     } finally {
+      await repos.close();
+    }
+  });
+});
+
+describe('postgres: message order across clocks', () => {
+  it("places a new message after the last one even when that one's time is ahead of this clock", async () => {
+    // Another Worker instance, its clock a minute ahead, wrote the last message.
+    const repos = connect();
+    const pool = new Pool({ connectionString: env.DATABASE_URL! });
+    // Ending the pool closes its WebSocket, which the driver reports as an error event; expected here.
+    pool.on('error', () => {});
+    try {
+      const user = crypto.randomUUID();
+      const c = await repos.conversations.create(user, 'Skewed');
+      const ahead = new Date(Date.now() + 60_000);
+      await pool.query(
+        `insert into messages (id, conversation_id, role, content, created_at) values ($1, $2, 'user', 'from the future', $3)`,
+        [crypto.randomUUID(), c.id, ahead.toISOString()],
+      );
+      const [reply] = await repos.conversations.append(user, c.id, [{ role: 'assistant', content: 'after it' }]);
+      expect(Date.parse(reply!.created_at)).toBe(ahead.getTime() + 1);
+      expect((await repos.conversations.messages(user, c.id, 10)).map((m) => m.content)).toEqual(['from the future', 'after it']);
+    } finally {
+      await pool.end();
       await repos.close();
     }
   });

@@ -172,16 +172,18 @@ function conversationRepo(db: Db): ConversationRepo {
     append(userId, conversationId, items) {
       return db.transaction(async (tx) => {
         // Locking the conversation row queues concurrent appends to it, so
-        // each batch starts after the last message of the one before.
-        const [conv] = await tx.select({ id: conversations.id }).from(conversations).where(owned(userId, conversationId)).for('update');
+        // each batch starts after the last message of the one before. The
+        // last message's time comes with the lock: one round trip, not two.
+        // (A parameter, not a correlated column: drizzle renders columns unqualified here, and an
+        // unqualified "id" inside the subquery would be the message's.)
+        const latest = sql`(select ${messages.createdAt} from ${messages} where ${messages.conversationId} = ${conversationId} order by ${messages.createdAt} desc limit 1)`;
+        const [conv] = await tx
+          .select({ id: conversations.id, last: latest.mapWith(messages.createdAt) })
+          .from(conversations)
+          .where(owned(userId, conversationId))
+          .for('update');
         if (!conv) throw new Error(`conversation ${conversationId} not found for its user`);
-        const [last] = await tx
-          .select({ at: messages.createdAt })
-          .from(messages)
-          .where(eq(messages.conversationId, conversationId))
-          .orderBy(desc(messages.createdAt))
-          .limit(1);
-        const rows = messageRows(conversationId, items, last?.at);
+        const rows = messageRows(conversationId, items, conv.last ?? undefined);
         if (rows.length) await tx.insert(messages).values(rows);
         await tx
           .update(conversations)
