@@ -5,7 +5,7 @@ import { addDays, describeDue, fromLocal, toLocal, today, type Clock } from './c
 import { findTasks } from './match';
 import { parse, type DueFilter, type Intent, type Ref, type TaskIntent } from './parse';
 import { details, HELP, numbered, quote } from './reply';
-import { isTask, undoSteps, type UndoStep } from './undo';
+import { deletedTask, isTask, undoSteps, type UndoStep } from './undo';
 
 /**
  * What the built-in agent remembers with each reply: the numbered tasks it
@@ -45,18 +45,18 @@ function lastTouched(history: HistoryMessage[]): Known | undefined {
     const actions: ToolAction[] = message.actions ?? [];
     for (let j = actions.length - 1; j >= 0; j--) {
       const out = actions[j]!.output as unknown;
-      if (isTask(out)) return out;
-      if (out && typeof out === 'object' && 'task' in out && isTask((out as { task: unknown }).task)) {
-        return (out as { task: Task }).task;
-      }
+      const task = isTask(out) ? out : deletedTask(out);
+      if (task) return task;
     }
     if (listing && listing.length > 1) return undefined;
   }
   return undefined;
 }
 
+const errorOf = (result: ToolResult) => (result.output as { error?: { code?: string; message?: string } }).error;
+
 function errorText(result: ToolResult): string {
-  const err = (result.output as { error?: { code?: string; message?: string } }).error;
+  const err = errorOf(result);
   if (err?.code === 'not_found') return 'That task no longer exists.';
   return `I couldn’t do that: ${err?.message ?? 'something went wrong'}.`;
 }
@@ -152,6 +152,23 @@ export function createBuiltinAgent(): Agent {
         }
       }
 
+      /**
+       * Runs `tool` on each task of one list (completed or open, at most
+       * AT_ONCE_AT_MOST); the tasks it succeeded on, and whether more may remain.
+       */
+      async function forEachListed(
+        completed: boolean,
+        tool: string,
+        input: (t: Task) => Record<string, unknown>,
+      ): Promise<{ error: string } | { tasks: Task[]; changed: Task[]; more: boolean }> {
+        const listed = await call('list_tasks', { completed, limit: AT_ONCE_AT_MOST });
+        if (!listed.ok) return { error: errorText(listed) };
+        const tasks = listed.output as Task[];
+        const changed: Task[] = [];
+        for (const task of tasks) if ((await call(tool, input(task))).ok) changed.push(task);
+        return { tasks, changed, more: tasks.length === AT_ONCE_AT_MOST };
+      }
+
       /** Takes one change back, unless the task has changed since; says what happened. */
       async function undo(step: UndoStep): Promise<string> {
         const { task } = step;
@@ -165,7 +182,7 @@ export function createBuiltinAgent(): Agent {
         // Every write is conditional on the task being as the change left it, so nothing made since is overwritten.
         const unchanged = { task_id: task.id, if_updated_at: task.updated_at };
         const missed = (r: ToolResult, failed: string) => {
-          const code = (r.output as { error?: { code?: string } }).error?.code;
+          const code = errorOf(r)?.code;
           if (code === 'precondition_failed') return `left ${quote(task)} alone: it has changed since`;
           if (code === 'not_found') return `${quote(task)} is already gone`;
           return failed;
@@ -282,29 +299,22 @@ export function createBuiltinAgent(): Agent {
         }
 
         case 'complete_all': {
-          const r = await call('list_tasks', { completed: false, limit: AT_ONCE_AT_MOST });
-          if (!r.ok) return done(errorText(r));
-          const open = r.output as Task[];
-          if (!open.length) return done('Everything is already done — nothing changed.', { listing: [] });
-          let n = 0;
-          for (const task of open) if ((await call('complete_task', { task_id: task.id, completed: true })).ok) n++;
-          const rest = open.length === AT_ONCE_AT_MOST ? ' There may be more: say it again for the rest.' : '';
+          const r = await forEachListed(false, 'complete_task', (t) => ({ task_id: t.id, completed: true }));
+          if ('error' in r) return done(r.error);
+          if (!r.tasks.length) return done('Everything is already done — nothing changed.', { listing: [] });
+          const n = r.changed.length;
+          const rest = r.more ? ' There may be more: say it again for the rest.' : '';
           return done(`Marked ${n} ${n === 1 ? 'task' : 'tasks'} as done. Say “undo” to take that back.${rest}`, { listing: [] });
         }
 
         case 'clear_completed': {
-          const r = await call('list_tasks', { completed: true, limit: AT_ONCE_AT_MOST });
-          if (!r.ok) return done(errorText(r));
-          const completed = r.output as Task[];
-          if (!completed.length) return done('You have no completed tasks — nothing to clear.', { listing: [] });
-          const deleted: Task[] = [];
-          for (const task of completed) {
-            const d = await call('delete_task', { task_id: task.id });
-            if (d.ok) deleted.push(task);
-          }
+          const r = await forEachListed(true, 'delete_task', (t) => ({ task_id: t.id }));
+          if ('error' in r) return done(r.error);
+          if (!r.tasks.length) return done('You have no completed tasks — nothing to clear.', { listing: [] });
+          const deleted = r.changed;
           const names = deleted.slice(0, 5).map((t) => quote(t)).join(', ');
           const more = deleted.length > 5 ? ` and ${deleted.length - 5} more` : '';
-          const rest = completed.length === AT_ONCE_AT_MOST ? ' There may be more: say it again to clear the rest.' : '';
+          const rest = r.more ? ' There may be more: say it again to clear the rest.' : '';
           return done(`Deleted ${deleted.length} completed ${deleted.length === 1 ? 'task' : 'tasks'}: ${names}${more}.${rest}`, { listing: [] });
         }
 

@@ -18,7 +18,8 @@ export type UndoStep =
 export const isTask = (v: unknown): v is Task =>
   typeof v === 'object' && v !== null && 'id' in v && 'title' in v && 'completed' in v && 'updated_at' in v;
 
-const deletedTask = (v: unknown): Task | undefined =>
+/** The task a delete_task result names. */
+export const deletedTask = (v: unknown): Task | undefined =>
   typeof v === 'object' && v !== null && 'task' in v && isTask((v as { task: unknown }).task) ? (v as { task: Task }).task : undefined;
 
 /** The steps that undo a reply's changes, in the order they were made, read off its tool calls. */
