@@ -39,10 +39,12 @@ export function createChatService(deps: { conversations: ConversationRepo; tasks
         conversation = isUuid(input.conversation_id) ? await conversations.get(userId, input.conversation_id) : null;
         if (!conversation) throw notFound('Conversation');
       }
+      const started = !conversation;
       conversation ??= await conversations.create(userId, titleFrom(message));
       const id = conversation.id;
 
-      const stored = await conversations.messages(userId, id, HISTORY_LIMIT + 1);
+      // A conversation created just now has no messages: no read for them.
+      const stored = started ? [] : await conversations.messages(userId, id, HISTORY_LIMIT + 1);
       const last = stored.at(-1);
       const retry = last?.role === 'user' && last.content === message;
       if (!retry) await conversations.append(userId, id, [{ role: 'user', content: message }]);
