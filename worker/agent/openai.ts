@@ -1,9 +1,10 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { Task, ToolAction } from '../db';
+import type { Task } from '../tasks/types';
+import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
 import { inputJsonSchema, TOOLS, type ToolResult } from '../tools';
-import { toLocal, type Clock } from './builtin/clock';
+import { toLocal, type ZonedClock } from '../lib/time-zone';
 import type { Agent, AgentInput, HistoryMessage } from './types';
 
 export interface OpenAIConfig {
@@ -22,7 +23,7 @@ const TOOL_DEFS: ChatCompletionTool[] = TOOLS.map((t) => ({
   function: { name: t.name, description: t.description, parameters: inputJsonSchema(t) },
 }));
 
-function offset(clock: Clock): string {
+function offset(clock: ZonedClock): string {
   const l = toLocal(clock.now, clock.timeZone);
   const minutes = Math.round((Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - clock.now.getTime()) / 60000);
   const sign = minutes < 0 ? '-' : '+';
@@ -30,7 +31,7 @@ function offset(clock: Clock): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function systemPrompt(clock: Clock): string {
+export function systemPrompt(clock: ZonedClock): string {
   const local = new Intl.DateTimeFormat('en-GB', {
     timeZone: clock.timeZone,
     dateStyle: 'full',

@@ -1,8 +1,8 @@
-import type { ToolAction } from '../db';
+import type { ToolAction } from '../tools/tool';
 import type { Toolbox } from '../tools';
-import type { Clock } from './builtin/clock';
+import type { ZonedClock } from '../lib/time-zone';
 
-export type { Clock };
+export type { ZonedClock };
 
 /** A past message as an agent sees it: what was said, what ran, and what the agent noted for itself. */
 export interface HistoryMessage {
@@ -16,7 +16,7 @@ export interface AgentInput {
   message: string;
   history: HistoryMessage[];
   toolbox: Toolbox;
-  clock: Clock;
+  clock: ZonedClock;
 }
 
 export interface AgentResult {

@@ -1,4 +1,5 @@
-import type { User, UserRepo } from '../db';
+import type { UserRepo } from '../db';
+import type { User } from './types';
 import { AppError, conflict } from '../lib/errors';
 import { issueToken } from './jwt';
 import { decoyHash, hashPassword, verifyPassword } from './password';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../agent/builtin/clock';
+import { isTimeZone } from '../lib/time-zone';
 import { text } from '../lib/text';
 
 export const ChatSchema = z.object({

@@ -1,5 +1,6 @@
 import type { Agent } from '../agent/types';
-import type { ConversationRepo, ToolAction } from '../db';
+import type { ConversationRepo } from '../db';
+import type { ToolAction } from '../tools/tool';
 import { AppError, notFound } from '../lib/errors';
 import { isUuid } from '../lib/text';
 import type { TaskService } from '../tasks/service';

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../lib/errors';
 import { createTaskService, type TaskService } from '../tasks/service';
-import type { Repos, TaskListQuery } from './repo';
+import type { TaskListQuery } from '../tasks/types';
+import type { Repos } from './repo';
 
 const all: TaskListQuery = { sort: 'created_at', order: 'desc', limit: 100, offset: 0 };
 const newUser = () => crypto.randomUUID();

@@ -3,44 +3,9 @@
  * worker/db/ implements these interfaces; nothing above this folder knows
  * which one runs. All timestamps cross the seam as ISO 8601 UTC strings.
  */
-
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const TASK_SORTS = ['created_at', 'due_date', 'priority', 'updated_at'] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
-
-export interface Task {
-  id: string;
-  user_id: string;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  priority: Priority;
-  due_date: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface NewTask {
-  title: string;
-  description: string | null;
-  priority: Priority;
-  due_date: string | null;
-}
-
-export type TaskChanges = Partial<NewTask & { completed: boolean }>;
-
-export interface TaskListQuery {
-  completed?: boolean;
-  priority?: Priority;
-  /** Lower-cased needle; matched as a substring of title or description. */
-  q?: string;
-  sort: TaskSort;
-  order: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-}
+import type { User } from '../auth/types';
+import type { Conversation, Message, NewMessage } from '../chat/types';
+import type { NewTask, Task, TaskChanges, TaskListQuery } from '../tasks/types';
 
 /** A write that may miss: the row is absent (or not the user's), or it changed since `ifUpdatedAt`. */
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'changed' };
@@ -57,50 +22,11 @@ export interface TaskRepo {
   remove(userId: string, id: string, ifUpdatedAt?: string): Promise<WriteResult<null>>;
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string | null;
-  created_at: string;
-}
-
 export interface UserRepo {
   /** Returns null when the (already normalised) email is taken. */
   create(user: { email: string; name: string | null; passwordHash: string }): Promise<User | null>;
   findByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   findById(id: string): Promise<User | null>;
-}
-
-export interface Conversation {
-  id: string;
-  user_id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ToolAction {
-  tool: string;
-  input: unknown;
-  output: unknown;
-}
-
-export interface Message {
-  id: string;
-  conversation_id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  actions: ToolAction[] | null;
-  /** The agent's private memory; never sent to clients. */
-  state: unknown;
-  created_at: string;
-}
-
-export interface NewMessage {
-  role: 'user' | 'assistant';
-  content: string;
-  actions?: ToolAction[] | null;
-  state?: unknown;
 }
 
 export interface ConversationRepo {

@@ -1,11 +1,10 @@
 /** Helpers both dialects share; nothing here touches a driver. */
 import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Conversation, Message, NewMessage, NewTask, Priority, Task, TaskChanges, TaskListQuery, User } from './repo';
+import type { User } from '../auth/types';
+import type { Conversation, Message, NewMessage } from '../chat/types';
+import { fold, foldOrNull } from '../lib/text';
+import type { NewTask, Priority, Task, TaskChanges, TaskListQuery } from '../tasks/types';
 
-/** Case-folds text for search the same way on every dialect (full Unicode, not just ASCII). */
-export const fold = (s: string) => s.normalize('NFC').toLowerCase();
-
-export const foldOrNull = (s: string | null) => (s === null ? null : fold(s));
 
 /**
  * Timestamps for rows written together that must keep their order when

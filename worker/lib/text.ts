@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** Case-folds text for search the same way on every dialect (full Unicode, not just ASCII). */
+export const fold = (s: string) => s.normalize('NFC').toLowerCase();
+
+export const foldOrNull = (s: string | null) => (s === null ? null : fold(s));
+
 /** Counts characters as a user does: code points, not UTF-16 units. */
 export const charCount = (s: string) => {
   let n = 0;

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task, ToolAction } from '../db';
+import type { Task } from '../tasks/types';
+import type { ToolAction } from '../tools/tool';
 import { client, errorOf, signup } from '../test/helpers';
 import type { Step } from '../../test/support/fake-openai';
 

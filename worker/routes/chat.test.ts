@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task, ToolAction } from '../db';
+import type { Task } from '../tasks/types';
+import type { ToolAction } from '../tools/tool';
 import { client, errorOf, signup } from '../test/helpers';
 
 type Client = ReturnType<typeof client>;

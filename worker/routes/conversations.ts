@@ -1,5 +1,5 @@
 import { createRouter } from '../app';
-import type { Message } from '../db';
+import type { Message } from '../chat/types';
 import { notFound } from '../lib/errors';
 import { requireAuth } from '../middleware/auth';
 import { isUuid } from '../lib/text';

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../db';
+import type { Task } from '../tasks/types';
 import { createRepos } from '../db';
 import { createTaskService } from '../tasks/service';
 import { createToolbox, TOOLS } from '../tools';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from '../db';
+import type { Task } from '../tasks/types';
 import { client, peek, signup } from '../test/helpers';
 
 /**

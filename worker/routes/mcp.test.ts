@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../db';
+import type { Task } from '../tasks/types';
 import { BASE, client, signup } from '../test/helpers';
 
 /** The SDK's own client, speaking Streamable HTTP to the Worker's real fetch handler. */

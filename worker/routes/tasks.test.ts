@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../db';
+import type { Task } from '../tasks/types';
 import { MAX_BODY_BYTES } from '../middleware/json-body';
 import { call, client, errorOf, peek, signup } from '../test/helpers';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES, TASK_SORTS } from '../db/repo';
+import { PRIORITIES, TASK_SORTS } from './types';
 import { bool, isoDateTime, oneOf, text } from '../lib/text';
 
 /** One schema per shape, shared by the REST routes, the agent tools and MCP. */

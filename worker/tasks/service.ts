@@ -1,4 +1,5 @@
-import type { NewTask, Task, TaskChanges, TaskListQuery, TaskRepo, WriteResult } from '../db';
+import type { TaskRepo, WriteResult } from '../db';
+import type { NewTask, Task, TaskChanges, TaskListQuery } from './types';
 import { notFound, preconditionFailed } from '../lib/errors';
 import { isUuid } from '../lib/text';
 

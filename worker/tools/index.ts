@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ToolAction } from '../db';
+import type { ToolAction } from './tool';
 import { AppError } from '../lib/errors';
 import { toIssues } from '../lib/validate';
 import type { TaskService } from '../tasks/service';

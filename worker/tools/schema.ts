@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_SORTS } from '../db/repo';
+import { TASK_SORTS } from '../tasks/types';
 import { bool, isoDateTime, oneOf, text } from '../lib/text';
 import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
 

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { TaskService } from '../tasks/service';
 
+/** One tool call as the chat records it: what was asked and what came back. */
+export interface ToolAction {
+  tool: string;
+  input: unknown;
+  output: unknown;
+}
+
 /** What a tool's handler gets: the task service already bound to the token's user. */
 export interface ToolContext {
   tasks: TaskService;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, fromLocal, toLocal } from './clock';
+import { describeDue, fromLocal, toLocal } from '../../lib/time-zone';
 import { extractDue } from './dates';
 
 // Monday 23 November 2026, 10:00 in Berlin (09:00 UTC).

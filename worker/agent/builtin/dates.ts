@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, fromLocal, today, weekday, type Clock, type LocalDate } from './clock';
+import { addDays, daysInMonth, fromLocal, today, weekday, type ZonedClock, type LocalDate } from '../../lib/time-zone';
 
 /**
  * Finds one due-date phrase in free text ("tomorrow at 5pm", "next friday",
@@ -38,7 +38,7 @@ interface DateRule {
   /** A time the phrase itself implies ("tonight"); an explicit time wins. */
   time?: (m: RegExpExecArray) => Time | undefined;
   /** "in 3 hours": an exact instant rather than a date. */
-  instant?: (m: RegExpExecArray, clock: Clock) => Date | null;
+  instant?: (m: RegExpExecArray, clock: ZonedClock) => Date | null;
 }
 
 const nextWeekday = (base: LocalDate, target: number, includeToday: boolean) => {
@@ -213,7 +213,7 @@ const TIME_RULES: { re: RegExp; meridiem?: true; time(m: RegExpExecArray): Time 
 const cut = (text: string, m: RegExpExecArray) => `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim();
 
-export function extractDue(text: string, clock: Clock): DueMatch | null {
+export function extractDue(text: string, clock: ZonedClock): DueMatch | null {
   const base = today(clock);
   let rest = text;
   let date: LocalDate | null = null;

@@ -1,7 +1,8 @@
-import type { Task, ToolAction } from '../../db';
+import type { Task } from '../../tasks/types';
+import type { ToolAction } from '../../tools/tool';
 import type { ToolResult } from '../../tools';
 import type { Agent, AgentInput, AgentResult, HistoryMessage } from '../types';
-import { addDays, describeDue, fromLocal, toLocal, today, type Clock } from './clock';
+import { addDays, describeDue, fromLocal, toLocal, today, type ZonedClock } from '../../lib/time-zone';
 import { findTasks } from './match';
 import { parse, type DueFilter, type Intent, type Ref, type TaskIntent } from './parse';
 import { details, HELP, numbered, quote } from './reply';
@@ -61,7 +62,7 @@ function errorText(result: ToolResult): string {
   return `I couldn’t do that: ${err?.message ?? 'something went wrong'}.`;
 }
 
-function dueRange(filter: DueFilter, clock: Clock): [number, number] {
+function dueRange(filter: DueFilter, clock: ZonedClock): [number, number] {
   const start = (d: ReturnType<typeof today>) => fromLocal({ ...d, hour: 0, minute: 0 }, clock.timeZone).getTime();
   const t = today(clock);
   if (typeof filter === 'object') {
@@ -80,7 +81,7 @@ function dueRange(filter: DueFilter, clock: Clock): [number, number] {
   }
 }
 
-function listLabel(intent: Extract<Intent, { type: 'list' }>, clock: Clock): { some: string; none: string } {
+function listLabel(intent: Extract<Intent, { type: 'list' }>, clock: ZonedClock): { some: string; none: string } {
   const state = intent.completed === true ? 'completed ' : intent.completed === false ? 'pending ' : '';
   const prio = intent.priority ? `${intent.priority}-priority ` : '';
   const matching = intent.query ? ` matching “${intent.query}”` : '';

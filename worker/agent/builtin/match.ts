@@ -1,5 +1,5 @@
-import type { Task } from '../../db';
-import { fold } from '../../db/shared';
+import type { Task } from '../../tasks/types';
+import { fold } from '../../lib/text';
 
 /**
  * Finds the tasks a few words refer to, forgiving case, punctuation, word

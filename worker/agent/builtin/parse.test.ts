@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocal } from './clock';
+import { fromLocal } from '../../lib/time-zone';
 import { parse } from './parse';
 
 // Monday 23 November 2026, 10:00 in Berlin.

@@ -1,6 +1,6 @@
-import type { Priority } from '../../db';
+import type { Priority } from '../../tasks/types';
 import { isUuid } from '../../lib/text';
-import type { Clock } from './clock';
+import type { ZonedClock } from '../../lib/time-zone';
 import { extractDue } from './dates';
 
 /** How a message points at a task: by its number in the last listing, its id, "it", or words of its title. */
@@ -118,7 +118,7 @@ const LEADING_FILLER =
 const TRAILING_FILLER = /(?:[\s,;:.!-]+|\s+(?:and|with|due|by|on|at|for|to|is|it's)$)+$/i;
 const TO_MY_LIST = /\s+(?:to|on|onto|in(?:to)?)\s+(?:my|the)\s+(?:task\s+list|list|tasks?|to-?do(?:\s+list)?|agenda)\b/i;
 
-function parseAdd(body: string, clock: Clock): Intent {
+function parseAdd(body: string, clock: ZonedClock): Intent {
   let rest = body.replace(TO_MY_LIST, ' ');
   // A quoted title is taken as written; dates and priorities are read around it.
   const quoted = /["“‘](.+?)["”’]/.exec(rest);
@@ -148,7 +148,7 @@ const LIST_VERB = /\b(?:list|show|display|see|view|give|tell|what|what's|whats|w
 const LIST_NOUN =
   /\b(?:tasks?|todos?|to-?dos?|to do|list|agenda|plan|schedule|plate|everything|all|anything|overdue|due|pending|completed|done|finished|open|remaining|outstanding|left|priority|urgent|important)\b/i;
 
-function parseList(text: string, clock: Clock): Intent | null {
+function parseList(text: string, clock: ZonedClock): Intent | null {
   const lower = text.toLowerCase();
   const asksList =
     /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i.test(text) ||
@@ -181,7 +181,7 @@ function parseList(text: string, clock: Clock): Intent | null {
   return intent;
 }
 
-type Rule = [RegExp, (m: RegExpExecArray, clock: Clock) => Intent | null];
+type Rule = [RegExp, (m: RegExpExecArray, clock: ZonedClock) => Intent | null];
 
 /**
  * Commands that start with their verb, tried in order; the first rule whose
@@ -304,7 +304,7 @@ function update(ref: string, changes: TaskChangesIntent): Intent {
   return { type: 'update', ref: toRef(ref), changes };
 }
 
-function dueUpdate(ref: string, when: string, clock: Clock): Intent | null {
+function dueUpdate(ref: string, when: string, clock: ZonedClock): Intent | null {
   if (/^(?:to\s+)?(?:no|none|never|nothing)(?:\s+due\s+date)?$/i.test(when.trim())) return update(ref, { due_date: null });
   const due = extractDue(when, clock);
   return due ? update(ref, { due_date: due.due }) : null;
@@ -314,7 +314,7 @@ function act(type: 'complete' | 'delete', ref: string, completed = true): Intent
   return type === 'complete' ? { type, ref: toRef(ref), completed } : { type, ref: toRef(ref) };
 }
 
-function firstMatch(rules: Rule[], text: string, clock: Clock): Intent | null {
+function firstMatch(rules: Rule[], text: string, clock: ZonedClock): Intent | null {
   for (const [re, build] of rules) {
     const m = re.exec(text);
     if (!m) continue;
@@ -324,7 +324,7 @@ function firstMatch(rules: Rule[], text: string, clock: Clock): Intent | null {
   return null;
 }
 
-export function parse(message: string, clock: Clock): Intent {
+export function parse(message: string, clock: ZonedClock): Intent {
   const text = normalise(message);
   if (!text) return { type: 'unknown' };
   const intent = firstMatch(COMMANDS, text, clock) ?? parseList(text, clock) ?? firstMatch(STATEMENTS, text, clock);
@@ -343,7 +343,7 @@ const QUESTION = /^(?:what|when|where|who|why|how|which|is|are|am|do|does|did|ca
  * "buy groceries tomorrow, high priority": no verb, but a due date or a
  * priority only makes sense for a task, so it is one. Questions never are.
  */
-function implicitAdd(message: string, text: string, clock: Clock): Intent | null {
+function implicitAdd(message: string, text: string, clock: ZonedClock): Intent | null {
   if (/\?\s*$/.test(message) || QUESTION.test(text)) return null;
   const intent = parseAdd(text, clock);
   return intent.type === 'add' && (intent.priority || intent.due_date) ? intent : null;

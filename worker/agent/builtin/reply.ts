@@ -1,10 +1,10 @@
-import type { Task } from '../../db';
-import { describeDue, type Clock } from './clock';
+import type { Task } from '../../tasks/types';
+import { describeDue, type ZonedClock } from '../../lib/time-zone';
 
 export const quote = (t: Pick<Task, 'title'>) => `“${t.title}”`;
 
 /** "high priority, due tomorrow at 17:00" — only what differs from the defaults. */
-export function details(task: Task, clock: Clock): string {
+export function details(task: Task, clock: ZonedClock): string {
   const parts: string[] = [];
   if (task.priority !== 'medium') parts.push(`${task.priority} priority`);
   if (task.due_date) parts.push(`due ${describeDue(task.due_date, clock)}`);
@@ -15,7 +15,7 @@ export function details(task: Task, clock: Clock): string {
 const TITLE_IN_LIST = 50;
 const short = (title: string) => (title.length > TITLE_IN_LIST ? `${title.slice(0, TITLE_IN_LIST - 1).trimEnd()}…` : title);
 
-export function line(task: Task, n: number, clock: Clock): string {
+export function line(task: Task, n: number, clock: ZonedClock): string {
   const extra = details(task, clock);
   const overdue = !task.completed && task.due_date && Date.parse(task.due_date) < clock.now.getTime();
   return `${n}. ${task.completed ? '✓ ' : ''}${short(task.title)}${extra ? ` — ${extra}` : ''}${overdue ? ' (overdue)' : ''}`;
@@ -24,7 +24,7 @@ export function line(task: Task, n: number, clock: Clock): string {
 const MAX_LINES = 30;
 
 /** A numbered list the user can point back into ("complete 2"). */
-export function numbered(tasks: Task[], clock: Clock): string {
+export function numbered(tasks: Task[], clock: ZonedClock): string {
   const shown = tasks.slice(0, MAX_LINES).map((t, i) => line(t, i + 1, clock));
   if (tasks.length > MAX_LINES) shown.push(`…and ${tasks.length - MAX_LINES} more.`);
   return shown.join('\n');

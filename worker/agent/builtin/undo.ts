@@ -1,4 +1,5 @@
-import type { Task, ToolAction } from '../../db';
+import type { Task } from '../../tasks/types';
+import type { ToolAction } from '../../tools/tool';
 
 /** Fields update_task can change, and so the ones an undo puts back. */
 const EDITABLE = ['title', 'description', 'priority', 'due_date'] as const;

@@ -1,7 +1,8 @@
 import { neonConfig, Pool } from '@neondatabase/serverless';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
-import type { ConversationRepo, RateLimitRepo, Repos, Task, TaskRepo, UserRepo, WriteResult } from '../repo';
+import type { Task } from '../../tasks/types';
+import type { ConversationRepo, RateLimitRepo, Repos, TaskRepo, UserRepo, WriteResult } from '../repo';
 import {
   messageRows,
   newTaskRow,

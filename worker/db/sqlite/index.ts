@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
-import type { ConversationRepo, RateLimitRepo, Repos, Task, TaskRepo, UserRepo, WriteResult } from '../repo';
+import type { Task } from '../../tasks/types';
+import type { ConversationRepo, RateLimitRepo, Repos, TaskRepo, UserRepo, WriteResult } from '../repo';
 import {
   messageRows,
   newTaskRow,

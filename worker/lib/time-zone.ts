@@ -2,7 +2,8 @@
  * Wall-clock arithmetic in the user's time zone, with Intl only (workerd
  * ships full ICU). "Tomorrow at 5pm" must mean 5pm where the user is.
  */
-export interface Clock {
+/** The current instant and the user's zone: what "today" and "5pm" mean for them. */
+export interface ZonedClock {
   now: Date;
   timeZone: string;
 }
@@ -84,7 +85,7 @@ export function addDays(d: LocalDate, days: number): LocalDate {
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (d: LocalDate) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 
-export const today = (clock: Clock): LocalDate => {
+export const today = (clock: ZonedClock): LocalDate => {
   const { year, month, day } = toLocal(clock.now, clock.timeZone);
   return { year, month, day };
 };
@@ -97,7 +98,7 @@ const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "today at 17:00", "tomorrow", "Fri 27 Nov", "Fri 27 Nov 2027 at 09:30": short, in the user's zone. */
-export function describeDue(iso: string, clock: Clock): string {
+export function describeDue(iso: string, clock: ZonedClock): string {
   const l = toLocal(new Date(iso), clock.timeZone);
   const t = today(clock);
   const time = `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
