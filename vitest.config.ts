@@ -4,7 +4,24 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+/**
+ * Every setting the Worker reads, given explicitly, so a developer's
+ * `.dev.vars` (an OPENAI_API_KEY, a DATABASE_URL) never leaks into a test run;
+ * an empty string means "not set". CLOCK_AT from the environment moves the
+ * app's clock for the whole run: `CLOCK_AT=2027-12-31T22:30:00Z npm test`.
+ */
+const CONFIG = {
+  JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+  CLOCK_AT: process.env.CLOCK_AT ?? '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  OPENAI_MODEL: '',
+  OPENAI_TIMEOUT_MS: '',
+  DATABASE_URL: '',
+  NEON_WS_PROXY: '',
+  CORS_ORIGINS: '',
+  RATE_LIMITS: '',
+};
 const migrations = () => readD1Migrations(path('./drizzle/sqlite'));
 
 type Inject = Parameters<Extract<Parameters<typeof cloudflareTest>[0], (...args: never[]) => unknown>>[0]['inject'];
@@ -22,7 +39,7 @@ function workerProject(
     plugins: [
       cloudflareTest(async ({ inject }) => ({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { JWT_SECRET, TEST_MIGRATIONS: await migrations(), ...bindings(inject) } },
+        miniflare: { bindings: { ...CONFIG, TEST_MIGRATIONS: await migrations(), ...bindings(inject) } },
       })),
     ],
     test: { name, ...files, setupFiles: ['./worker/test/apply-migrations.ts'] },

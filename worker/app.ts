@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AuthService } from './auth/service';
 import type { Repos } from './db';
 import type { Env } from './env';
+import type { Clock } from './lib/clock';
 import type { RateLimiter } from './lib/rate-limit';
 import { AppError } from './lib/errors';
 import type { TaskService } from './tasks/service';
@@ -13,6 +14,8 @@ export interface AppVariables {
   tasks: TaskService;
   auth: AuthService;
   limiter: RateLimiter;
+  /** The app's time for this request (CLOCK_AT can set it for tests and demos). */
+  clock: Clock;
   /** Set by requireAuth from the verified token's `sub`. */
   userId: string;
   claims: { sub: string; email?: string; name?: string };

@@ -15,6 +15,8 @@ export interface Env {
   RATE_LIMITS?: string;
   /** Local development only: the WebSocket-to-TCP proxy the Neon driver goes through. */
   NEON_WS_PROXY?: string;
+  /** Tests and demos only: the app's clock starts at this ISO 8601 instant and runs on from there. */
+  CLOCK_AT?: string;
 }
 
 const ConfigSchema = z.object({

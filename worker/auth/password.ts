@@ -25,20 +25,33 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   return new Uint8Array(bits);
 }
 
-/** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` with a fresh random salt. */
+/**
+ * The same password typed on two keyboards can arrive as different code
+ * points ("café" as é or as e + a combining accent): NFC makes them one.
+ */
+const normal = (password: string) => password.normalize('NFC');
+
+/** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` with a fresh random salt, of the NFC form. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await derive(password, salt, PBKDF2_ITERATIONS);
+  const hash = await derive(normal(password), salt, PBKDF2_ITERATIONS);
   return [SCHEME, PBKDF2_ITERATIONS, toB64(salt), toB64(hash)].join('$');
 }
 
-/** Compares in constant time. Errors from the runtime propagate: a refused derivation is not a wrong password. */
+/**
+ * Compares the NFC form in constant time. A hash made before passwords were
+ * normalised holds the code points as typed, so those are tried too when they
+ * differ. Errors from the runtime propagate: a refused derivation is not a
+ * wrong password.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iter, saltB64, hashB64] = stored.split('$');
   if (scheme !== SCHEME || !iter || !saltB64 || !hashB64) throw new Error('Unknown password hash format');
   const expected = fromB64(hashB64);
-  const actual = await derive(password, fromB64(saltB64), Number(iter));
-  return timingSafeEqual(actual, expected);
+  const matches = async (candidate: string) =>
+    timingSafeEqual(await derive(candidate, fromB64(saltB64), Number(iter)), expected);
+  if (await matches(normal(password))) return true;
+  return password !== normal(password) && matches(password);
 }
 
 function timingSafeEqual(a: Uint8Array<ArrayBuffer>, b: Uint8Array<ArrayBuffer>): boolean {

@@ -1,5 +1,6 @@
 import type { UserRepo } from '../db';
 import type { User } from './types';
+import type { Clock } from '../lib/clock';
 import { AppError, conflict } from '../lib/errors';
 import { issueToken } from './jwt';
 import { decoyHash, hashPassword, verifyPassword } from './password';
@@ -11,11 +12,12 @@ export interface Session {
 
 export type Profile = User | { id: string; email: string | null; name: string | null; created_at: null };
 
-const badCredentials = () => new AppError(401, 'invalid_credentials', 'Email or password is incorrect');
+export const INVALID_CREDENTIALS = 'invalid_credentials';
+const badCredentials = () => new AppError(401, INVALID_CREDENTIALS, 'Email or password is incorrect');
 
-export function createAuthService(users: UserRepo, secret: () => string) {
+export function createAuthService(users: UserRepo, secret: () => string, clock: Clock) {
   const session = async (user: User, key: string): Promise<Session> => ({
-    token: await issueToken({ sub: user.id, email: user.email, ...(user.name ? { name: user.name } : {}) }, key),
+    token: await issueToken({ sub: user.id, email: user.email, ...(user.name ? { name: user.name } : {}) }, key, clock()),
     user,
   });
 

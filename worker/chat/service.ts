@@ -33,7 +33,7 @@ export function createChatService(deps: { conversations: ConversationRepo; tasks
   const { conversations, tasks, agent } = deps;
 
   return {
-    async send(userId: string, input: ChatInput, now = new Date()): Promise<ChatReply> {
+    async send(userId: string, input: ChatInput, now: Date): Promise<ChatReply> {
       const { message } = input;
       let conversation = null;
       if (input.conversation_id !== undefined) {

@@ -42,10 +42,11 @@ export interface ConversationRepo {
 
 export interface RateLimitRepo {
   /**
-   * Counts one hit on `key` in the fixed window that starts at `windowStart`
-   * (ms) and returns the count so far in that window, atomically.
+   * Adds `by` (default 1; 0 only reads) to `key`'s count in the fixed window
+   * that starts at `windowStart` (ms) and returns the count so far in that
+   * window, atomically.
    */
-  hit(key: string, windowStart: number): Promise<number>;
+  hit(key: string, windowStart: number, by?: number): Promise<number>;
 }
 
 export interface Repos {

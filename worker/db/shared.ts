@@ -10,8 +10,8 @@ import type { NewTask, Priority, Task, TaskChanges, TaskListQuery } from '../tas
  * Timestamps for rows written together that must keep their order when
  * sorted by time: each is at least 1 ms after the one before and after `after`.
  */
-export function sequentialTimes(count: number, after?: Date): Date[] {
-  let t = Math.max(Date.now(), after ? after.getTime() + 1 : 0);
+export function sequentialTimes(count: number, now: Date, after?: Date): Date[] {
+  let t = Math.max(now.getTime(), after ? after.getTime() + 1 : 0);
   return Array.from({ length: count }, () => new Date(t++));
 }
 
@@ -77,7 +77,7 @@ export function taskChangeSet(changes: TaskChanges): Record<string, unknown> {
 }
 
 /** A new task's row, as both dialects insert it. */
-export function newTaskRow(userId: string, t: NewTask, now = new Date()) {
+export function newTaskRow(userId: string, t: NewTask, now: Date) {
   return {
     id: crypto.randomUUID(),
     userId,
@@ -129,8 +129,8 @@ export const toMessage = (r: MessageRow): Message => ({
 });
 
 /** Rows for messages appended after `last` (the conversation's latest), strictly later each. */
-export function messageRows(conversationId: string, items: NewMessage[], last?: Date): MessageRow[] {
-  const times = sequentialTimes(items.length, last);
+export function messageRows(conversationId: string, items: NewMessage[], now: Date, last?: Date): MessageRow[] {
+  const times = sequentialTimes(items.length, now, last);
   return items.map((m, i) => ({
     id: crypto.randomUUID(),
     conversationId,
@@ -196,10 +196,10 @@ export const ownedConversation = (c: { id: AnyColumn; userId: AnyColumn }, userI
 
 /**
  * The upsert's SET for a rate-limit hit: a new window restarts the count,
- * the same window adds to it. `excluded` is the row the insert proposed,
- * on both SQLite and Postgres.
+ * the same window adds to it. `excluded` is the row the insert proposed
+ * (its count is the hit's weight), on both SQLite and Postgres.
  */
 export const rateLimitHit = (r: { windowStart: AnyColumn; count: AnyColumn }) => ({
-  count: sql`case when ${r.windowStart} = excluded.window_start then ${r.count} + 1 else 1 end`,
+  count: sql`case when ${r.windowStart} = excluded.window_start then ${r.count} + excluded.count else excluded.count end`,
   windowStart: sql`excluded.window_start`,
 });

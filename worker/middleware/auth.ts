@@ -15,7 +15,7 @@ export const requireAuth = () =>
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw unauthorized(header ? 'Authorization must be "Bearer <token>"' : 'Missing bearer token');
-    const claims = await verifyToken(match[1]!, parseEnv(c.env).JWT_SECRET);
+    const claims = await verifyToken(match[1]!, parseEnv(c.env).JWT_SECRET, c.var.clock());
     c.set('claims', claims);
     c.set('userId', claims.sub);
     await next();

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app';
 import { createAuthService } from '../auth/service';
 import { createRepos } from '../db';
+import { createClock } from '../lib/clock';
 import { createRateLimiter } from '../lib/rate-limit';
 import { parseEnv } from '../env';
 import { createTaskService } from '../tasks/service';
@@ -12,12 +13,14 @@ import { createTaskService } from '../tasks/service';
  */
 export const services = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const repos = createRepos(c.env);
+    const clock = createClock(c.env.CLOCK_AT || undefined);
+    const repos = createRepos(c.env, clock);
+    c.set('clock', clock);
     c.set('repos', repos);
     c.set('tasks', createTaskService(repos.tasks));
-    c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off'));
+    c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
-    c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET));
+    c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock));
     try {
       await next();
     } finally {

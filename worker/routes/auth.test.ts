@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { PBKDF2_ITERATIONS } from '../auth/password';
-import { call, client, errorOf, externalToken, peek, randomIp, signup, uniqueEmail } from '../test/helpers';
+import { appNow, call, client, errorOf, externalToken, peek, randomIp, signup, uniqueEmail } from '../test/helpers';
 
 const post = (path: string, body: unknown, ip = randomIp()) =>
   call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
@@ -91,15 +91,15 @@ describe('tokens', () => {
   it.each([
     ['garbage', async () => 'not.a.jwt'],
     ['another secret', async () => externalToken({ sub: 'u1' }, 'another-secret-another-secret-0123456789')],
-    ['expired', async () => externalToken({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 10 })],
+    ['expired', async () => externalToken({ sub: 'u1', exp: Math.floor(appNow().getTime() / 1000) - 10 })],
     ['no exp', async () => sign({ sub: 'u1' }, env.JWT_SECRET!, 'HS256')],
     ['no sub', async () => externalToken({})],
-    ['HS512', async () => sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 60 }, env.JWT_SECRET!, 'HS512')],
+    ['HS512', async () => sign({ sub: 'u1', exp: Math.floor(appNow().getTime() / 1000) + 60 }, env.JWT_SECRET!, 'HS512')],
     [
       'alg none',
       async () => {
         const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-        return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 60 })}.`;
+        return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'u1', exp: Math.floor(appNow().getTime() / 1000) + 60 })}.`;
       },
     ],
   ])('refuses a token that is %s', async (_, make) => {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
-import { client, errorOf, signup } from '../test/helpers';
+import { client, errorOf, signup, world } from '../test/helpers';
 import type { Step } from '../../test/support/fake-openai';
 
 type Client = ReturnType<typeof client>;
@@ -41,6 +41,9 @@ beforeAll(async () => {
 
 describe('chat through an OpenAI-compatible model', () => {
   it('sends the date, time zone, tools and history, and answers with the model reply', async () => {
+    // The app's clock at Monday 23 November 2026, 10:00 in Berlin, whatever today is.
+    const monday = world('2026-11-23T09:00:00Z');
+    const me = monday.client((await monday.signup('oa-date')).token);
     await script({ message: { content: 'Hello! How can I help?' } });
     const first = await ok(await say(me, 'hi there'));
     expect(first).toMatchObject({ reply: 'Hello! How can I help?', actions: [] });
@@ -53,9 +56,8 @@ describe('chat through an OpenAI-compatible model', () => {
     ]);
     const system = req!.body.messages[0]!;
     expect(system.role).toBe('system');
-    expect(system.content).toContain('Europe/Berlin');
-    expect(system.content).toMatch(/UTC\+0[12]:00/);
-    expect(system.content).toContain(new Date().getUTCFullYear().toString());
+    expect(system.content).toContain("Now it is Monday 23 November 2026 at 10:00 in the user's time zone Europe/Berlin (UTC+01:00).");
+    expect(system.content).toContain('e.g. 2026-11-23T17:00:00+01:00');
     expect(req!.body.messages.at(-1)).toEqual({ role: 'user', content: 'hi there' });
 
     await script({ message: { content: 'Still here.' } });

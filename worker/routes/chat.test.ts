@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
-import { client, errorOf, signup } from '../test/helpers';
+import { errorOf, world } from '../test/helpers';
+
+// Monday 23 November 2026, 10:00 in Berlin: the app's "now" for every test
+// here, so "next friday" and "tomorrow" have one answer on any day the suite runs.
+const NOW = '2026-11-23T09:00:00Z';
+const { client, signup } = world(NOW);
 
 type Client = ReturnType<typeof client>;
 interface ChatReply {
@@ -112,7 +117,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
 
   it('lists due today and overdue in the user zone', async () => {
     const user = client((await signup('due')).token);
-    const yesterday = new Date(Date.now() - 36 * 3600_000).toISOString();
+    const yesterday = new Date(Date.parse(NOW) - 36 * 3600_000).toISOString();
     await user.post('/api/v1/tasks', { title: 'Late thing', due_date: yesterday });
     const chat = chatter(user);
     await chat.say('add pay bills today');

@@ -15,5 +15,5 @@ export const chatRoutes = createRouter()
       tasks: c.var.tasks,
       agent: createAgent(parseEnv(c.env)),
     });
-    return c.json(await chat.send(c.var.userId, c.req.valid('json')), 200);
+    return c.json(await chat.send(c.var.userId, c.req.valid('json'), c.var.clock()), 200);
   });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, type Rule } from '../lib/rate-limit';
-import { call, client, errorOf, randomIp, signup, uniqueEmail } from '../test/helpers';
+import { RULES } from '../lib/rate-limit';
+import { errorOf, randomIp, uniqueEmail, world } from '../test/helpers';
 
-const post = (path: string, body: unknown, ip: string) =>
-  call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
+/**
+ * Each test runs on its own app clock, pinned to the start of an hour (the
+ * start of every window these limits count in), so no test can straddle a
+ * window's end and see its count reset half-way, whatever the real time.
+ */
+function at(hour: number) {
+  const w = world(`2030-06-01T${String(hour).padStart(2, '0')}:00:00Z`);
+  const post = (path: string, body: unknown, ip: string) =>
+    w.call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
+  const login = (email: string, password: string, ip: string) => post('/api/v1/auth/login', { email, password }, ip);
+  return { ...w, post, login };
+}
 
 async function expect429(res: Response, maxWait: number) {
   expect(res.status).toBe(429);
@@ -13,68 +23,75 @@ async function expect429(res: Response, maxWait: number) {
   expect(await errorOf(res)).toMatchObject({ code: 'rate_limited', message: expect.stringContaining(`${retry} s`) });
 }
 
-/**
- * The limits count in fixed clock windows, so a test that straddled a window's
- * end would see its count reset half-way. Each test first waits out the end of
- * any window it depends on when that end is closer than the test could need.
- */
-const CLEARANCE_MS = 20_000;
-async function clearOfWindowEnd(...rules: Rule[]) {
-  const left = Math.min(...rules.map((r) => r.windowSeconds * 1000 - (Date.now() % (r.windowSeconds * 1000))));
-  if (left < CLEARANCE_MS) await new Promise((resolve) => setTimeout(resolve, left + 100));
-}
+const PASSWORD = 'correct horse battery';
 
-describe('rate limits', { timeout: CLEARANCE_MS + 30_000 }, () => {
-  it('limits logins per email, whichever address they come from, even with the right password', async () => {
-    await clearOfWindowEnd(RULES.loginEmail);
-    const { user } = await signup('victim');
-    for (let i = 0; i < RULES.loginEmail.limit; i++) {
-      expect((await post('/api/v1/auth/login', { email: user.email, password: 'guess' + i }, randomIp())).status).toBe(401);
+describe('rate limits', { timeout: 60_000 }, () => {
+  it('failed logins for an email from one client stop that client, never the owner on another', async () => {
+    const app = at(1);
+    const { user } = await app.signup('victim');
+    const attacker = randomIp();
+    const owner = randomIp();
+    for (let i = 0; i < RULES.loginFailEmailClient.limit; i++) {
+      expect((await app.login(user.email, `guess${i}`, attacker)).status).toBe(401);
     }
-    await expect429(await post('/api/v1/auth/login', { email: user.email, password: 'correct horse battery' }, randomIp()), RULES.loginEmail.windowSeconds);
+    // The attacker is refused even with the right password...
+    await expect429(await app.login(user.email, PASSWORD, attacker), RULES.loginFailEmailClient.windowSeconds);
+    // ...while the owner, on their own client, still gets in, again and again.
+    for (let i = 0; i < 3; i++) expect((await app.login(user.email, PASSWORD, owner)).status).toBe(200);
+    // Successful logins never count as failures.
+    expect((await app.login(user.email, 'one typo', owner)).status).toBe(401);
+  });
+
+  it('failures for one email from many clients lock it only at a much higher count', async () => {
+    const app = at(2);
+    const { user } = await app.signup('target');
+    const { limit } = RULES.loginFailEmail;
+    expect(limit).toBeGreaterThanOrEqual(5 * RULES.loginFailEmailClient.limit);
+    for (let i = 0; i < limit; i++) expect((await app.login(user.email, `spray${i}`, randomIp())).status).toBe(401);
+    await expect429(await app.login(user.email, PASSWORD, randomIp()), RULES.loginFailEmail.windowSeconds);
     // Another account is unaffected.
-    const other = await signup('bystander');
-    expect((await post('/api/v1/auth/login', { email: other.user.email, password: 'correct horse battery' }, randomIp())).status).toBe(200);
+    const other = await app.signup('bystander');
+    expect((await app.login(other.user.email, PASSWORD, randomIp())).status).toBe(200);
   });
 
   it('limits logins per client across emails', async () => {
-    await clearOfWindowEnd(RULES.loginClient);
+    const app = at(3);
     const ip = randomIp();
     for (let i = 0; i < RULES.loginClient.limit; i++) {
-      expect((await post('/api/v1/auth/login', { email: uniqueEmail('spray'), password: 'x' }, ip)).status).toBe(401);
+      expect((await app.login(uniqueEmail('spray'), 'x', ip)).status).toBe(401);
     }
-    await expect429(await post('/api/v1/auth/login', { email: uniqueEmail('spray'), password: 'x' }, ip), RULES.loginClient.windowSeconds);
-    expect((await post('/api/v1/auth/login', { email: uniqueEmail('spray'), password: 'x' }, randomIp())).status).toBe(401);
+    await expect429(await app.login(uniqueEmail('spray'), 'x', ip), RULES.loginClient.windowSeconds);
+    expect((await app.login(uniqueEmail('spray'), 'x', randomIp())).status).toBe(401);
   });
 
   it('does not count malformed requests, which cost nothing', async () => {
-    await clearOfWindowEnd(RULES.loginClient);
+    const app = at(4);
     const ip = randomIp();
     for (let i = 0; i < RULES.loginClient.limit + 5; i++) {
-      expect((await post('/api/v1/auth/login', { email: 'not an email' }, ip)).status).toBe(400);
+      expect((await app.post('/api/v1/auth/login', { email: 'not an email' }, ip)).status).toBe(400);
     }
-    expect((await post('/api/v1/auth/login', { email: uniqueEmail(), password: 'x' }, ip)).status).toBe(401);
+    expect((await app.login(uniqueEmail(), 'x', ip)).status).toBe(401);
   });
 
   it('limits signups per client and per email', async () => {
-    await clearOfWindowEnd(RULES.signupClient, RULES.signupEmail);
+    const app = at(5);
     const ip = randomIp();
     for (let i = 0; i < RULES.signupClient.limit; i++) {
-      expect((await post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip)).status).toBe(201);
+      expect((await app.post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip)).status).toBe(201);
     }
-    await expect429(await post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip), RULES.signupClient.windowSeconds);
+    await expect429(await app.post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip), RULES.signupClient.windowSeconds);
 
     const email = uniqueEmail('taken');
-    expect((await post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(201);
+    expect((await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(201);
     for (let i = 1; i < RULES.signupEmail.limit; i++) {
-      expect((await post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(409);
+      expect((await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(409);
     }
-    await expect429(await post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp()), RULES.signupEmail.windowSeconds);
+    await expect429(await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp()), RULES.signupEmail.windowSeconds);
   });
 
   it('limits chat messages per user, and only that user', async () => {
-    await clearOfWindowEnd(RULES.chatUser);
-    const [a, b] = [client((await signup('chatty')).token), client((await signup('quiet')).token)];
+    const app = at(6);
+    const [a, b] = [app.client((await app.signup('chatty')).token), app.client((await app.signup('quiet')).token)];
     for (let i = 0; i < RULES.chatUser.limit; i++) expect((await a.post('/api/v1/chat', { message: 'help' })).status).toBe(200);
     await expect429(await a.post('/api/v1/chat', { message: 'help' }), RULES.chatUser.windowSeconds);
     expect((await b.post('/api/v1/chat', { message: 'help' })).status).toBe(200);

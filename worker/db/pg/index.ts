@@ -1,6 +1,7 @@
 import { neonConfig, Pool } from '@neondatabase/serverless';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import { systemClock, type Clock } from '../../lib/clock';
 import type { Task } from '../../tasks/types';
 import type { ConversationRepo, RateLimitRepo, Repos, TaskRepo, UserRepo, WriteResult } from '../repo';
 import {
@@ -33,7 +34,7 @@ const bump = (tx: Tx, userId: string) =>
     .values({ userId, version: 1 })
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
-function taskRepo(db: Db): TaskRepo {
+function taskRepo(db: Db, now: Clock): TaskRepo {
   const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
   async function version(userId: string) {
@@ -57,7 +58,7 @@ function taskRepo(db: Db): TaskRepo {
     // task's ETag even when two writes land in the same millisecond. The row
     // lock the update takes orders concurrent writes to one task, and
     // Postgres re-checks the WHERE (If-Match included) once it has the lock.
-    const updatedAt = sql`greatest(${new Date().toISOString()}::timestamptz, ${tasks.updatedAt} + interval '1 millisecond')`;
+    const updatedAt = sql`greatest(${now().toISOString()}::timestamptz, ${tasks.updatedAt} + interval '1 millisecond')`;
     const row = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(tasks)
@@ -95,7 +96,7 @@ function taskRepo(db: Db): TaskRepo {
 
     async insert(userId, t) {
       const row = await db.transaction(async (tx) => {
-        const [row] = await tx.insert(tasks).values(newTaskRow(userId, t)).returning(taskColumns);
+        const [row] = await tx.insert(tasks).values(newTaskRow(userId, t, now())).returning(taskColumns);
         await bump(tx, userId);
         return row!;
       });
@@ -122,14 +123,14 @@ function taskRepo(db: Db): TaskRepo {
   };
 }
 
-function userRepo(db: Db): UserRepo {
+function userRepo(db: Db, now: Clock): UserRepo {
   return {
     async create({ email, name, passwordHash }) {
       // "on conflict do nothing" turns a taken email into an empty result
       // instead of a constraint error, even when two signups race.
       const rows = await db
         .insert(users)
-        .values({ id: crypto.randomUUID(), email, name, passwordHash, createdAt: new Date() })
+        .values({ id: crypto.randomUUID(), email, name, passwordHash, createdAt: now() })
         .onConflictDoNothing()
         .returning();
       return rows[0] ? toUser(rows[0]) : null;
@@ -145,15 +146,15 @@ function userRepo(db: Db): UserRepo {
   };
 }
 
-function conversationRepo(db: Db): ConversationRepo {
+function conversationRepo(db: Db, now: Clock): ConversationRepo {
   const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
 
   return {
     async create(userId, title) {
-      const now = new Date();
+      const at = now();
       const [row] = await db
         .insert(conversations)
-        .values({ id: crypto.randomUUID(), userId, title, createdAt: now, updatedAt: now })
+        .values({ id: crypto.randomUUID(), userId, title, createdAt: at, updatedAt: at })
         .returning();
       return toConversation(row!);
     },
@@ -184,11 +185,11 @@ function conversationRepo(db: Db): ConversationRepo {
           .where(owned(userId, conversationId))
           .for('update');
         if (!conv) throw new Error(`conversation ${conversationId} not found for its user`);
-        const rows = messageRows(conversationId, items, conv.last ?? undefined);
+        const rows = messageRows(conversationId, items, now(), conv.last ?? undefined);
         if (rows.length) await tx.insert(messages).values(rows);
         await tx
           .update(conversations)
-          .set({ updatedAt: rows.at(-1)?.createdAt ?? new Date() })
+          .set({ updatedAt: rows.at(-1)?.createdAt ?? now() })
           .where(owned(userId, conversationId));
         return rows.map(toMessage);
       });
@@ -213,10 +214,10 @@ function conversationRepo(db: Db): ConversationRepo {
 
 function rateLimitRepo(db: Db): RateLimitRepo {
   return {
-    async hit(key, windowStart) {
+    async hit(key, windowStart, by = 1) {
       const [row] = await db
         .insert(rateLimits)
-        .values({ key, windowStart, count: 1 })
+        .values({ key, windowStart, count: by })
         .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
         .returning({ count: rateLimits.count });
       return row!.count;
@@ -240,6 +241,8 @@ function useLocalProxy(address: string) {
 export interface PgOptions {
   /** host:port of a local WebSocket-to-TCP proxy (NEON_WS_PROXY). */
   wsProxy?: string;
+  /** Where row times come from (the system clock unless a test sets one). */
+  clock?: Clock;
 }
 
 /**
@@ -259,11 +262,12 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
     if (!ending) console.error('postgres pool:', err.message);
   });
   const db = drizzle(pool, { schema });
+  const now = options.clock ?? systemClock;
   return {
     dialect: 'postgres',
-    tasks: taskRepo(db),
-    users: userRepo(db),
-    conversations: conversationRepo(db),
+    tasks: taskRepo(db, now),
+    users: userRepo(db, now),
+    conversations: conversationRepo(db, now),
     limits: rateLimitRepo(db),
     async ping() {
       await db.execute(sql`select 1`);

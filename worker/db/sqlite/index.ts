@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import { systemClock, type Clock } from '../../lib/clock';
 import type { Task } from '../../tasks/types';
 import type { ConversationRepo, RateLimitRepo, Repos, TaskRepo, UserRepo, WriteResult } from '../repo';
 import {
@@ -34,7 +35,7 @@ const bumpIfChanged = (db: Db, userId: string) =>
     .select(sql`select ${userId}, 1 where changes() > 0`)
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
 
-function taskRepo(db: Db): TaskRepo {
+function taskRepo(db: Db, now: Clock): TaskRepo {
   const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
   const versionQuery = (userId: string) =>
@@ -54,7 +55,7 @@ function taskRepo(db: Db): TaskRepo {
   ): Promise<WriteResult<Task>> {
     // updated_at never repeats or goes back for a task, so it serves as the
     // task's ETag even when two writes land in the same millisecond.
-    const updatedAt = sql`max(${Date.now()}, ${tasks.updatedAt} + 1)`;
+    const updatedAt = sql`max(${now().getTime()}, ${tasks.updatedAt} + 1)`;
     const [rows] = await db.batch([
       db
         .update(tasks)
@@ -98,7 +99,7 @@ function taskRepo(db: Db): TaskRepo {
       const [rows] = await db.batch([
         db
           .insert(tasks)
-          .values(newTaskRow(userId, t))
+          .values(newTaskRow(userId, t, now()))
           .returning(taskColumns),
         bumpIfChanged(db, userId),
       ]);
@@ -124,14 +125,14 @@ function taskRepo(db: Db): TaskRepo {
   };
 }
 
-function userRepo(db: Db): UserRepo {
+function userRepo(db: Db, now: Clock): UserRepo {
   return {
     async create({ email, name, passwordHash }) {
       // "on conflict do nothing" turns a taken email into an empty result
       // instead of a constraint error, even when two signups race.
       const rows = await db
         .insert(users)
-        .values({ id: crypto.randomUUID(), email, name, passwordHash, createdAt: new Date() })
+        .values({ id: crypto.randomUUID(), email, name, passwordHash, createdAt: now() })
         .onConflictDoNothing()
         .returning();
       return rows[0] ? toUser(rows[0]) : null;
@@ -147,15 +148,15 @@ function userRepo(db: Db): UserRepo {
   };
 }
 
-function conversationRepo(db: Db): ConversationRepo {
+function conversationRepo(db: Db, now: Clock): ConversationRepo {
   const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
 
   return {
     async create(userId, title) {
-      const now = new Date();
+      const at = now();
       const [row] = await db
         .insert(conversations)
-        .values({ id: crypto.randomUUID(), userId, title, createdAt: now, updatedAt: now })
+        .values({ id: crypto.randomUUID(), userId, title, createdAt: at, updatedAt: at })
         .returning();
       return toConversation(row!);
     },
@@ -180,8 +181,8 @@ function conversationRepo(db: Db): ConversationRepo {
         .orderBy(desc(messages.createdAt))
         .limit(1)
         .get();
-      const rows = messageRows(conversationId, items, last?.at);
-      const touched = rows.at(-1)?.createdAt ?? new Date();
+      const rows = messageRows(conversationId, items, now(), last?.at);
+      const touched = rows.at(-1)?.createdAt ?? now();
       await db.batch([
         db.insert(messages).values(rows),
         db.update(conversations).set({ updatedAt: touched }).where(owned(userId, conversationId)),
@@ -208,10 +209,10 @@ function conversationRepo(db: Db): ConversationRepo {
 
 function rateLimitRepo(db: Db): RateLimitRepo {
   return {
-    async hit(key, windowStart) {
+    async hit(key, windowStart, by = 1) {
       const [row] = await db
         .insert(rateLimits)
-        .values({ key, windowStart, count: 1 })
+        .values({ key, windowStart, count: by })
         .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
         .returning({ count: rateLimits.count });
       return row!.count;
@@ -219,13 +220,13 @@ function rateLimitRepo(db: Db): RateLimitRepo {
   };
 }
 
-export function createD1Repos(d1: D1Database): Repos {
+export function createD1Repos(d1: D1Database, now: Clock = systemClock): Repos {
   const db = drizzle(d1, { schema });
   return {
     dialect: 'd1',
-    tasks: taskRepo(db),
-    users: userRepo(db),
-    conversations: conversationRepo(db),
+    tasks: taskRepo(db, now),
+    users: userRepo(db, now),
+    conversations: conversationRepo(db, now),
     limits: rateLimitRepo(db),
     async ping() {
       await db.run(sql`select 1`);
