@@ -38,7 +38,10 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\
 /**
  * Parses an ISO 8601 date-time with a zone (Z or ±hh:mm), or a plain date
  * (midnight UTC), into a canonical UTC string with milliseconds. Calendar
- * checks are explicit: Date would roll 2026-02-30 over into March.
+ * checks are explicit: Date would roll 2026-02-30 over into March. The
+ * instant's UTC year must be 0001..9999, whatever year was typed: an offset
+ * can carry 9999-12-31T23:59-12:00 into year 10000, which neither database
+ * stores as a four-digit year nor the API could read back.
  */
 export function parseIsoDateTime(input: string): string | null {
   const m = ISO_DATE_TIME.exec(input) ?? ISO_DATE.exec(input);
@@ -50,7 +53,9 @@ export function parseIsoDateTime(input: string): string | null {
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
   const date = new Date(m.length > 4 ? input : `${input}T00:00:00Z`);
   const t = date.getTime();
-  if (Number.isNaN(t) || year < 1970 || year > 9999) return null;
+  if (Number.isNaN(t) || year < 1) return null;
+  const utcYear = date.getUTCFullYear();
+  if (utcYear < 1 || utcYear > 9999) return null;
   return date.toISOString();
 }
 

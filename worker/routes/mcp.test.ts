@@ -67,6 +67,11 @@ describe('MCP at /mcp', () => {
     expect(bad.isError).toBe(true);
     expect(output(bad)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'title' }] } });
 
+    // A due date whose instant falls in year 10000 is refused like any bad argument.
+    const far = (await mcp.callTool({ name: 'add_task', arguments: { title: 'far', due_date: '9999-12-31T23:59:00-12:00' } })) as TextResult;
+    expect(far.isError).toBe(true);
+    expect(output(far)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'due_date' }] } });
+
     const other = await signup('victim');
     const mine = output(await mcp.callTool({ name: 'add_task', arguments: { title: 'mine', user_id: other.user.id } })) as Task;
     expect(mine.user_id).not.toBe(other.user.id);

@@ -47,6 +47,30 @@ describe('POST /api/v1/tasks', () => {
     expect(dateOnly.due_date).toBe('2026-12-24T00:00:00.000Z');
   });
 
+  it('stores instants from year 0001 to 9999 exactly, and refuses one whose UTC year falls outside', async () => {
+    for (const due of ['0001-01-01T00:00:00.000Z', '1969-07-20T20:17:40.000Z', '9999-12-31T23:59:59.999Z']) {
+      const t = await create(alice, { title: `edge ${due}`, due_date: due });
+      expect(t.due_date).toBe(due);
+      expect(((await (await alice.get(`/api/v1/tasks/${t.id}`)).json()) as Task).due_date).toBe(due);
+    }
+    const t = await create(alice, { title: 'edge target' });
+    const before = await rowCount();
+    // Typed years are in range; the instants are in years 10000 and 0000.
+    for (const due of ['9999-12-31T23:59:00-12:00', '0001-01-01T00:30:00+01:00', '10000-01-01T00:00:00Z']) {
+      for (const res of [
+        await alice.post('/api/v1/tasks', { title: 'too far', due_date: due }),
+        await alice.patch(`/api/v1/tasks/${t.id}`, { due_date: due }),
+      ]) {
+        expect(res.status, due).toBe(400);
+        expect((await errorOf(res)).issues).toEqual([{ path: 'due_date', message: expect.stringContaining('ISO 8601') }]);
+      }
+      // The same value as an If-Match tag names no version of a task: 412, never a 500.
+      const guarded = await alice.patch(`/api/v1/tasks/${t.id}`, { title: 'guarded' }, { 'If-Match': `"${due}"` });
+      expect(guarded.status, due).toBe(412);
+    }
+    expect(await rowCount()).toBe(before);
+  });
+
   it('ignores unknown fields and never stores them, user_id included', async () => {
     const task = await create(alice, { title: 'mine', user_id: 'someone-else', id: 'chosen', completed: true, extra: { deep: 1 } });
     expect(task.user_id).toBe(aliceId);

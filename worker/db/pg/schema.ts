@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, json, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { parsePgTimestamp } from './timestamp';
 
 // The same tables, columns, constraints and indexes as ../sqlite/schema.ts,
 // in Postgres types. Timestamps are timestamptz at millisecond precision:
 // the precision of the ISO strings the API returns, so a task's updated_at
-// round-trips exactly as its ETag.
-const ms = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+// round-trips exactly as its ETag. They are read with parsePgTimestamp, not
+// drizzle's `new Date(text)`, whose legacy parsing turns year 0001 into 2001.
+const ms = customType<{ data: Date; driverData: string }>({
+  dataType: () => 'timestamp (3) with time zone',
+  toDriver: (value) => value.toISOString(),
+  fromDriver: parsePgTimestamp,
+});
 
 export const users = pgTable(
   'users',
