@@ -20,6 +20,8 @@ const CONFIG = {
   DATABASE_URL: '',
   NEON_WS_PROXY: '',
   CORS_ORIGINS: '',
+  // Requests in worker tests go to http://app.test.
+  ALLOWED_HOSTS: 'app.test',
   RATE_LIMITS: '',
 };
 const migrations = () => readD1Migrations(path('./drizzle/sqlite'));

@@ -66,6 +66,14 @@ export async function onError(err: Error, c: Context<AppEnv>): Promise<Response>
   return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500);
 }
 
+/** 405 in the envelope, with the methods the path does answer to. */
+export const wrongMethod = (c: Context<AppEnv>, allowed: string[]) =>
+  c.json(
+    { error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed here; use ${allowed.join(', ')}` } },
+    405,
+    { Allow: allowed.join(', ') },
+  );
+
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.onError(onError);

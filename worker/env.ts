@@ -11,6 +11,8 @@ export interface Env {
   OPENAI_MODEL?: string;
   OPENAI_TIMEOUT_MS?: string;
   CORS_ORIGINS?: string;
+  /** Host names /mcp answers to (DNS-rebinding protection); loopback names when unset. */
+  ALLOWED_HOSTS?: string;
   /** "off" disables rate limits (benchmarks); anything else keeps them on. */
   RATE_LIMITS?: string;
   /** Local development only: the WebSocket-to-TCP proxy the Neon driver goes through. */
@@ -34,6 +36,7 @@ const ConfigSchema = z.object({
     .max(600_000)
     .optional(),
   CORS_ORIGINS: z.string().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
   RATE_LIMITS: z.enum(['on', 'off'], { error: 'RATE_LIMITS must be "on" or "off"' }).optional(),
   NEON_WS_PROXY: z.string().optional(),
 });

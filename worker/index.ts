@@ -1,6 +1,8 @@
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
-import { createApp } from './app';
+import { createApp, wrongMethod } from './app';
 import { cors } from './middleware/cors';
+import { sameSiteOnly } from './middleware/dns-rebinding';
 import { jsonBody } from './middleware/json-body';
 import { services } from './middleware/services';
 import { authRoutes } from './routes/auth';
@@ -10,11 +12,14 @@ import { healthRoutes } from './routes/health';
 import { mcpRoutes } from './routes/mcp';
 import { tasksRoutes } from './routes/tasks';
 
-const app = createApp()
+const app = createApp();
+
+const routes = app
   .use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  .use('*', methodNotAllowed({ app, onMethodNotAllowed: wrongMethod }))
   .use('/api/*', cors())
   .use('/api/*', jsonBody())
-  .use('/mcp', cors(), jsonBody())
+  .use('/mcp', sameSiteOnly(), cors(), jsonBody())
   .use('/api/*', services())
   .use('/mcp', services())
   .route('/api/health', healthRoutes)
@@ -25,6 +30,6 @@ const app = createApp()
   .route('/mcp', mcpRoutes);
 
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
-export type AppType = typeof app;
+export type AppType = typeof routes;
 
 export default app;

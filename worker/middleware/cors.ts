@@ -1,25 +1,16 @@
 import { cors as honoCors } from 'hono/cors';
-import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app';
-
-const parseOrigins = (list: string | undefined) =>
-  (list ?? '')
-    .split(',')
-    .map((o) => o.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
+import { listedOrigins } from '../lib/origins';
 
 /**
  * Same origin by default; other origins only when listed in CORS_ORIGINS.
  * An unlisted origin gets no CORS headers, so the browser blocks it.
  */
 export const cors = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const allowed = parseOrigins(c.env.CORS_ORIGINS);
-    return honoCors({
-      origin: (origin) => (allowed.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Mcp-Session-Id', 'Mcp-Protocol-Version'],
-      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Mcp-Session-Id'],
-      maxAge: 600,
-    })(c, next);
+  honoCors({
+    origin: (origin, c: { env: AppEnv['Bindings'] }) => (listedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Mcp-Session-Id', 'Mcp-Protocol-Version'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Mcp-Session-Id'],
+    maxAge: 600,
   });

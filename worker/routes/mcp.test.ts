@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../tasks/types';
-import { BASE, client, signup } from '../test/helpers';
+import { BASE, client, signup, world } from '../test/helpers';
 
 /** The SDK's own client, speaking Streamable HTTP to the Worker's real fetch handler. */
 async function connect(token?: string) {
@@ -132,5 +132,110 @@ describe('MCP at /mcp', () => {
     const wrongType = await post('{}', { 'Content-Type': 'text/plain' });
     expect(wrongType.status).toBe(415);
     expect(await wrongType.json()).toMatchObject({ error: { code: 'unsupported_media_type', message: expect.stringMatching(/Content-Type/i) } });
+  });
+});
+
+/** A raw JSON-RPC POST to /mcp, as a client (or an attacker's page) sends it. */
+const rpc = (
+  body: unknown,
+  headers: Record<string, string> = {},
+  url = `${BASE}/mcp`,
+  fetchApp: (url: string, init: RequestInit) => Promise<Response> = (u, i) => exports.default.fetch(u, i),
+) =>
+  fetchApp(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(body),
+  });
+const toolCall = (id: number, name: string, args: object) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+
+describe('MCP transport hardening', () => {
+  it('answers GET (no event stream here) and DELETE (no sessions) with 405 and Allow: POST', async () => {
+    for (const method of ['GET', 'DELETE', 'PUT']) {
+      const res = await exports.default.fetch(`${BASE}/mcp`, { method, headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('Allow')).toBe('POST');
+      expect(res.headers.get('Content-Type')).toContain('application/json');
+      expect(await res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+    }
+  });
+
+  it('refuses an Origin that is neither its own nor listed, before anything else (DNS rebinding)', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const list = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
+    for (const origin of ['https://evil.example', 'null', 'http://app.test.evil.example', 'https://app.example.com.evil.example']) {
+      const res = await rpc(list, { ...auth, Origin: origin });
+      expect(res.status, origin).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('CORS_ORIGINS') } });
+      // Without a token too: the refusal comes before authentication.
+      expect((await rpc(list, { Origin: origin })).status, origin).toBe(403);
+    }
+    // Its own origin, a listed one (trailing slash in the config or not), and none at all are served.
+    const fine: Record<string, string>[] = [{ Origin: 'http://app.test' }, { Origin: 'https://app.example.com' }, { Origin: 'https://admin.example.com' }, {}];
+    for (const headers of fine) {
+      expect((await rpc(list, { ...auth, ...headers })).status, JSON.stringify(headers)).toBe(200);
+    }
+  });
+
+  it('refuses a Host it does not serve: ALLOWED_HOSTS, loopback names by default', async () => {
+    const list = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
+    const auth = { Authorization: `Bearer ${token}` };
+    // This project sets ALLOWED_HOSTS=app.test.
+    for (const url of ['http://evil.example/mcp', 'http://localhost:8787/mcp', 'http://sub.app.test/mcp']) {
+      const res = await rpc(list, auth, url);
+      expect(res.status, url).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('ALLOWED_HOSTS') } });
+    }
+    // Unset, only loopback names are served, whatever the port.
+    const local = world(undefined, { ALLOWED_HOSTS: '' });
+    for (const url of ['http://localhost:8787/mcp', 'http://127.0.0.1:9000/mcp', 'http://[::1]:8787/mcp']) {
+      expect((await rpc(list, auth, url, local.fetch)).status, url).toBe(200);
+    }
+    for (const url of ['http://app.test/mcp', 'http://evil.example:8787/mcp', 'http://localhost.evil.example/mcp']) {
+      expect((await rpc(list, auth, url, local.fetch)).status, url).toBe(403);
+    }
+    // A wildcard matches subdomains, not the bare domain's look-alikes.
+    const wild = world(undefined, { ALLOWED_HOSTS: 'tasks.example.com, *.workers.dev' });
+    expect((await rpc(list, auth, 'https://tasks.example.com/mcp', wild.fetch)).status).toBe(200);
+    expect((await rpc(list, auth, 'https://me.unified-tasks.workers.dev/mcp', wild.fetch)).status).toBe(200);
+    expect((await rpc(list, auth, 'https://evilworkers.dev/mcp', wild.fetch)).status).toBe(403);
+  });
+
+  it('refuses JSON-RPC batches under protocol versions that removed them, running none of their calls', async () => {
+    const user = await signup('batch');
+    const auth = { Authorization: `Bearer ${user.token}` };
+    const batch = [toolCall(1, 'add_task', { title: 'one' }), toolCall(2, 'add_task', { title: 'two' })];
+    for (const version of ['2025-06-18', '2025-11-25']) {
+      const res = await rpc(batch, { ...auth, 'MCP-Protocol-Version': version });
+      expect(res.status, version).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('batches') } });
+    }
+    expect(await (await client(user.token).get('/api/v1/tasks')).json()).toEqual([]);
+    // 2025-03-26 still had batches: both calls run and both answers come back.
+    const old = await rpc(batch, { ...auth, 'MCP-Protocol-Version': '2025-03-26' });
+    expect(old.status).toBe(200);
+    expect(((await old.json()) as { id: number }[]).map((r) => r.id).sort()).toEqual([1, 2]);
+    expect(((await (await client(user.token).get('/api/v1/tasks')).json()) as Task[]).map((t) => t.title).sort()).toEqual(['one', 'two']);
+  });
+
+  it('counts every tool call against a per-user limit of 600 a minute, batches included', async () => {
+    // A clock pinned to a minute's start, so the window cannot roll over mid-test.
+    const app = world('2030-07-01T08:00:00Z');
+    const [user, other] = [await app.signup('busy'), await app.signup('calm')];
+    // 601 calls in one batch (kept under the 64 KiB body limit).
+    const many = Array.from({ length: 601 }, (_, i) => toolCall(i + 1, 'add_task', { title: 'x' }));
+    const res = await rpc(many, { Authorization: `Bearer ${user.token}`, 'MCP-Protocol-Version': '2025-03-26' }, `${BASE}/mcp`, app.fetch);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(Number(res.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
+    expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // Nothing ran, the next call is refused too, and another user is unaffected.
+    expect(await (await app.client(user.token).get('/api/v1/tasks')).json()).toEqual([]);
+    const next = await rpc(toolCall(1, 'list_tasks', {}), { Authorization: `Bearer ${user.token}` }, `${BASE}/mcp`, app.fetch);
+    expect(next.status).toBe(429);
+    const theirs = await rpc(toolCall(1, 'list_tasks', {}), { Authorization: `Bearer ${other.token}` }, `${BASE}/mcp`, app.fetch);
+    expect(theirs.status).toBe(200);
+    // Reads that are not tool calls (tools/list) do not count.
+    expect((await rpc({ jsonrpc: '2.0', id: 9, method: 'tools/list' }, { Authorization: `Bearer ${user.token}` }, `${BASE}/mcp`, app.fetch)).status).toBe(200);
   });
 });

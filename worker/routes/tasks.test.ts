@@ -344,6 +344,19 @@ describe('the rest of the surface', () => {
     expect(await errorOf(res)).toMatchObject({ code: 'not_found' });
   });
 
+  it('answers a method a route does not take with 405, Allow and the envelope (not 404)', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', '/api/v1/tasks', 'GET, HEAD, POST'],
+      ['POST', '/api/v1/auth/me', 'GET, HEAD'],
+      ['GET', '/api/v1/chat', 'POST'],
+    ] as const) {
+      const res = await alice[method.toLowerCase() as 'delete' | 'post' | 'get'](path);
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('Allow')).toBe(allow);
+      expect(await errorOf(res)).toMatchObject({ code: 'method_not_allowed', message: `${method} is not allowed here; use ${allow}` });
+    }
+  });
+
   it('sends security headers and no CORS headers to unlisted origins', async () => {
     const res = await call('/api/health', { headers: { Origin: 'https://evil.example' } });
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');

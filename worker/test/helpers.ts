@@ -22,12 +22,13 @@ export interface TestUser {
  * `at`, the app's clock (CLOCK_AT) starts at that instant for these requests,
  * so a test can say what "today" is; without it, the app runs on the clock
  * the test run was given (CLOCK_AT from the environment, else the system's).
+ * `vars` overrides other configuration for these requests.
  */
-export function world(at?: string) {
+export function world(at?: string, vars: Partial<Cloudflare.Env> = {}) {
   const fetchApp = async (request: Request): Promise<Response> => {
-    if (at === undefined) return exports.default.fetch(request);
+    if (at === undefined && Object.keys(vars).length === 0) return exports.default.fetch(request);
     const ctx = createExecutionContext();
-    const res = await app.fetch(request, { ...env, CLOCK_AT: at }, ctx);
+    const res = await app.fetch(request, { ...env, ...(at === undefined ? {} : { CLOCK_AT: at }), ...vars }, ctx);
     await waitOnExecutionContext(ctx);
     return res;
   };
@@ -65,7 +66,10 @@ export function world(at?: string) {
     };
   }
 
-  return { call, signup, client };
+  /** For clients that take a fetch function (the MCP SDK's transport). */
+  const fetch = (url: string | URL, init?: RequestInit) => fetchApp(new Request(url, init));
+
+  return { call, signup, client, fetch };
 }
 
 export const { call, signup, client } = world();
