@@ -4,6 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { PBKDF2_ITERATIONS } from '../auth/password';
 import { appNow, call, client, errorOf, externalToken, peek, randomIp, signup, uniqueEmail } from '../test/helpers';
 
+/** PBKDF2 of the password's code points as given, the way hashes were made before NFC. */
+async function legacyHash(password: string): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: PBKDF2_ITERATIONS }, key, 256);
+  const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+  return ['pbkdf2-sha256', PBKDF2_ITERATIONS, b64(salt), b64(new Uint8Array(bits))].join('$');
+}
+
 const post = (path: string, body: unknown, ip = randomIp()) =>
   call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
 
@@ -65,6 +74,28 @@ describe('POST /api/v1/auth/login', () => {
     const res = await post('/api/v1/auth/login', { email: user.email.toUpperCase(), password: 'correct horse battery' });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { user: { id: string } }).user.id).toBe(user.id);
+  });
+
+  it('compares passwords after Unicode NFC normalisation, whichever form was typed', async () => {
+    const nfc = 'caf\u00e9 au lait 1';
+    const nfd = 'cafe\u0301 au lait 1';
+    expect(nfc).not.toBe(nfd);
+    expect(nfc.normalize('NFC')).toBe(nfd.normalize('NFC'));
+    const email = uniqueEmail('nfc');
+    expect((await post('/api/v1/auth/signup', { email, password: nfd })).status).toBe(201);
+    expect((await post('/api/v1/auth/login', { email, password: nfc })).status).toBe(200);
+    expect((await post('/api/v1/auth/login', { email, password: nfd })).status).toBe(200);
+    expect((await post('/api/v1/auth/login', { email, password: 'cafe au lait 1' })).status).toBe(401);
+  });
+
+  it('still accepts a password hashed as typed before normalisation, typed the same way', async () => {
+    const nfd = 'cre\u0300me bru\u0302le\u0301e';
+    const email = uniqueEmail('legacy');
+    // A hash of the raw code points, as stored before passwords were normalised.
+    const legacy = await legacyHash(nfd);
+    await peek((repos) => repos.users.create({ email, name: null, passwordHash: legacy }));
+    expect((await post('/api/v1/auth/login', { email, password: nfd })).status).toBe(200);
+    expect((await post('/api/v1/auth/login', { email, password: 'wrong' })).status).toBe(401);
   });
 
   it('answers the same 401 for a wrong password and an unknown email', async () => {
