@@ -91,6 +91,10 @@ export default defineConfig({
         ...postgres(inject),
       })),
       {
+        // The developer scripts in Node: local config and the Postgres proxy.
+        test: { name: 'scripts', include: ['test/scripts/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // The UI's logic and state models (sync, optimistic changes) in Node, in a zone that is not UTC.
         test: {
           name: 'ui',

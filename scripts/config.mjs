@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseEnv } from 'node:util';
 
 export const CONFIG_KEYS = [
   'JWT_SECRET',
@@ -12,31 +13,32 @@ export const CONFIG_KEYS = [
   'OPENAI_TIMEOUT_MS',
   'DATABASE_URL',
   'CORS_ORIGINS',
+  'ALLOWED_HOSTS',
   'RATE_LIMITS',
   'NEON_WS_PROXY',
+  'CLOCK_AT',
 ];
 
-export function parseDotenv(text) {
-  const out = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m) continue;
-    let value = m[2];
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    out[m[1]] = value;
-  }
-  return out;
-}
+/** A dotenv file's variables, read the way Node reads `--env-file`. */
+export const parseDotenv = (text) => parseEnv(text);
 
 const quote = (v) => JSON.stringify(String(v));
 
-/** Writes a random JWT_SECRET into .dev.vars on first start; never overwrites one. */
+/**
+ * Writes a random JWT_SECRET into .dev.vars on first start; never overwrites
+ * one. The file holds a secret, so it is made owner-only even when it existed
+ * before with wider permissions (writeFileSync's `mode` applies only to new files).
+ */
 export function ensureDevVars(path = '.dev.vars') {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  if (parseDotenv(text).JWT_SECRET) return false;
+  if (parseDotenv(text).JWT_SECRET) {
+    chmodSync(path, 0o600);
+    return false;
+  }
   const secret = randomBytes(48).toString('base64url');
   const prefix = text && !text.endsWith('\n') ? '\n' : '';
   writeFileSync(path, `${text}${prefix}# Generated on first start; keep it secret.\nJWT_SECRET=${quote(secret)}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
   return true;
 }
 

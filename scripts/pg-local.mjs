@@ -28,9 +28,19 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  * requests waits instead of hitting the server's max_connections.
  * Resolves to `{ address, port, close }`; `address` ("127.0.0.1:PORT") is
  * what NEON_WS_PROXY takes.
+ *
+ * Browsers may open WebSockets to any address, loopback included, and always
+ * say which page asked (Origin); the Neon driver never sends one. So a
+ * handshake with an Origin is refused (403): otherwise any web page the
+ * developer visits could reach their trust-auth database through the proxy.
  */
 export function startWsProxy({ port = 0, maxConnections = 20 } = {}) {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port });
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port,
+    verifyClient: ({ req }, answer) =>
+      req.headers.origin === undefined ? answer(true) : answer(false, 403, 'Browser pages may not use the database proxy'),
+  });
   const sockets = new Set();
   const waiting = [];
   let open = 0;

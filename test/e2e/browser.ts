@@ -1,7 +1,7 @@
 // Shared e2e helpers: headless Chromium from the system, a fresh user per
 // test file, and checks every page gets (no CSP violations, no page errors).
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
@@ -12,6 +12,17 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * A browser context whose pages live at the app's time: with CLOCK_AT set
+ * (the server runs on it too), their Date starts there and runs on, so
+ * "today" and "overdue" mean the same on both sides.
+ */
+export async function newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  if (process.env.CLOCK_AT) await context.clock.setSystemTime(new Date(process.env.CLOCK_AT));
+  return context;
 }
 
 /** Problems a page reports: uncaught errors and CSP refusals. Tests assert the list stays empty. */

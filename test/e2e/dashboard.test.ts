@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, freshUser, gone, launch, logIn, newPage, screenshot, shown, signUp, taskItem, watch } from './browser';
+import { addTask, freshUser, gone, launch, logIn, newPage, screenshot, shown, signUp, taskItem, watch, newContext } from './browser';
 
 describe('dashboard', () => {
   let browser: Browser;
@@ -10,7 +10,7 @@ describe('dashboard', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    page = await newPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+    page = await newPage(await newContext(browser, { viewport: { width: 1280, height: 900 } }));
     problems = watch(page);
     await signUp(page, user);
   });
@@ -40,9 +40,13 @@ describe('dashboard', () => {
     await form.getByLabel('Description').fill('Two cartons');
     await form.getByLabel('Priority').selectOption('low');
     // Yesterday: the task becomes overdue and must stand out.
-    const d = new Date(Date.now() - 86_400_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    await form.getByLabel('Due date').fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:30`);
+    // (The page's clock, not this process's: under CLOCK_AT they differ.)
+    const yesterday = await page.evaluate(() => {
+      const d = new Date(Date.now() - 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:30`;
+    });
+    await form.getByLabel('Due date').fill(yesterday);
     await form.getByRole('button', { name: 'Save' }).click();
 
     const item = taskItem(page, 'Buy oat milk');

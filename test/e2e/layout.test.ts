@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, freshUser, launch, newPage, screenshot, shown, signUp, watch } from './browser';
+import { addTask, freshUser, launch, newPage, screenshot, shown, signUp, watch, newContext } from './browser';
 
 /**
  * axe-core's WCAG 2 A and AA rules on the page as it stands. Evaluated
@@ -27,7 +27,7 @@ for (const width of [375, 1440]) {
 
     beforeAll(async () => {
       browser = await launch();
-      page = await newPage(await browser.newContext({ viewport: { width, height: 800 } }));
+      page = await newPage(await newContext(browser, { viewport: { width, height: 800 } }));
       problems = watch(page);
     });
     afterAll(() => browser?.close());

@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, baseUrl, freshUser, launch, newPage, shown, signUp, taskItem, watch } from './browser';
+import { addTask, baseUrl, freshUser, launch, newPage, shown, signUp, taskItem, watch, newContext } from './browser';
 
 const SCRIPTS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '<svg onload="window.__xss=1"></svg>'];
 
 describe('security headers', () => {
   for (const path of ['/', '/some/deep/link', '/index.html']) {
-    it(`${path} carries a strict CSP, nosniff and a Referrer-Policy`, async () => {
+    it(`${path} carries a strict CSP, nosniff, a Referrer-Policy and HSTS`, async () => {
       const res = await fetch(baseUrl() + path);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -17,6 +17,7 @@ describe('security headers', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
       // The built page needs no inline script: every <script> has a src.
       const html = await res.text();
       expect(html).toMatch(/<script [^>]*src="\/assets\//);
@@ -26,6 +27,18 @@ describe('security headers', () => {
   }
 });
 
+describe('static assets', () => {
+  it('carry the same headers as the page, HSTS included', async () => {
+    const html = await (await fetch(baseUrl() + '/')).text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const res = await fetch(baseUrl() + asset);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
 describe('user text is inert', () => {
   let browser: Browser;
   let page: Page;
@@ -33,7 +46,7 @@ describe('user text is inert', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    page = await newPage(await browser.newContext());
+    page = await newPage(await newContext(browser));
     problems = watch(page);
     await signUp(page, freshUser('xss'));
   });

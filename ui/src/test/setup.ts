@@ -25,3 +25,10 @@ const g = globalThis as Record<string, unknown>;
 g.localStorage ??= new MemoryStorage();
 g.sessionStorage ??= new MemoryStorage();
 g.addEventListener ??= () => {};
+
+// CLOCK_AT moves the whole test run to another moment (as it does the Worker's
+// clock): Date starts there and runs on in real time; timers stay real.
+if (process.env.CLOCK_AT) {
+  const { vi } = await import('vitest');
+  vi.useFakeTimers({ now: Date.parse(process.env.CLOCK_AT), toFake: ['Date'], shouldAdvanceTime: true });
+}
