@@ -53,7 +53,7 @@ async function messageOf(err: HTTPException): Promise<string | undefined> {
   }
 }
 
-/** The single place an error becomes a response: the SPEC's envelope, never a stack trace. */
+/** The single place an error becomes a response: the error envelope `{error: {code, message, issues?}}`, never a stack trace. */
 export async function onError(err: Error, c: Context<AppEnv>): Promise<Response> {
   if (err instanceof AppError) {
     return c.json(err.toJSON(), err.status, err.headers);

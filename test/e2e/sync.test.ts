@@ -93,7 +93,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
     const tabDelay = (await seenAt(tab2, 2000)) - replied;
     const deviceDelay = (await seenAt(device2, 6000)) - replied;
     console.log(`sync: chat -> other tab ${Math.round(tabDelay)} ms (BroadcastChannel); chat -> other device ${Math.round(deviceDelay)} ms (3 s poll)`);
-    // SPEC: within 1 s in the same browser; within one poll (3 s) plus one request elsewhere.
+    // Targets: within 1 s in the same browser; within one poll (3 s) plus one request elsewhere.
     expect(tabDelay).toBeLessThan(1000);
     expect(await tab2.evaluate(() => (window as unknown as { __broadcasts: number }).__broadcasts)).toBeGreaterThan(0);
     expect(deviceDelay).toBeLessThan(6000);

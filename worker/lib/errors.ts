@@ -7,7 +7,7 @@ export interface Issue {
 
 /**
  * The one error type the service, routes, tools and agents throw on purpose.
- * `app.onError` turns it into the SPEC's envelope; tools turn it into a tool result.
+ * `app.onError` turns it into the error envelope; tools turn it into a tool result.
  */
 export class AppError extends Error {
   constructor(

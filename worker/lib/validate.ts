@@ -22,7 +22,7 @@ export function toIssues(error: z.ZodError, target = 'json'): Issue[] {
 }
 
 /**
- * zValidator with one hook: failures become the SPEC's 400 envelope via
+ * zValidator with one hook: failures become the 400 error envelope via
  * onError instead of zValidator's own raw response.
  */
 export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>

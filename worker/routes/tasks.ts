@@ -31,7 +31,7 @@ export const tasksRoutes = createRouter()
     const task = await c.var.tasks.get(c.var.userId, c.req.param('id'));
     return c.json(task, 200, { ETag: taskTag(task), 'Cache-Control': 'private, no-cache' });
   })
-  // PUT means the same as PATCH (SPEC): one handler for both.
+  // PUT means the same as PATCH (the API promises both): one handler for both.
   .on(['PATCH', 'PUT'], '/:id', validate('json', TaskPatchSchema), async (c) => {
     const task = await c.var.tasks.update(c.var.userId, c.req.param('id'), c.req.valid('json'), ifMatch(c.req.header('If-Match')));
     return c.json(task, 200, { ETag: taskTag(task) });
