@@ -1,3 +1,5 @@
+import { vi } from 'vitest';
+
 // The ui project runs in Node: give the state models the few browser globals they touch.
 class MemoryStorage {
   #items = new Map<string, string>();
@@ -29,6 +31,5 @@ g.addEventListener ??= () => {};
 // CLOCK_AT moves the whole test run to another moment (as it does the Worker's
 // clock): Date starts there and runs on in real time; timers stay real.
 if (process.env.CLOCK_AT) {
-  const { vi } = await import('vitest');
   vi.useFakeTimers({ now: Date.parse(process.env.CLOCK_AT), toFake: ['Date'], shouldAdvanceTime: true });
 }
