@@ -29,7 +29,7 @@ function explain(err, url) {
   return `${url}: ${err?.message ?? err}`;
 }
 
-const url = process.env.MCP_URL ?? `http://localhost:${process.env.PORT || 8787}/mcp`;
+const url = process.env.MCP_URL || `http://localhost:${process.env.PORT || 8787}/mcp`;
 if (!URL.canParse(url)) fail(`MCP_URL is not a URL: ${url}`);
 if (!process.env.TOKEN) fail('set TOKEN to a token from POST /api/v1/auth/login');
 const [tool = 'list_tasks', rawArgs = '{}'] = process.argv.slice(2);

@@ -56,7 +56,7 @@ describe('chat through an OpenAI-compatible model', () => {
     ]);
     const system = req!.body.messages[0]!;
     expect(system.role).toBe('system');
-    expect(system.content).toContain("Now it is Monday 23 November 2026 at 10:00 in the user's time zone Europe/Berlin (UTC+01:00).");
+    expect(system.content).toContain("Now it is Monday, 23 November 2026 at 10:00 in the user's time zone Europe/Berlin (UTC+01:00).");
     expect(system.content).toContain('e.g. 2026-11-23T17:00:00+01:00');
     expect(req!.body.messages.at(-1)).toEqual({ role: 'user', content: 'hi there' });
 
