@@ -4,12 +4,17 @@
 //
 //   BENCH_SECONDS=8 BENCH_CONNECTIONS=10 npm run bench
 //   BENCH_DB=d1|postgres|both (default: both when PostgreSQL is reachable)
+//
+// Results are data, not prose: every run is appended to
+// bench-results/<date>-<db>.json (one file per database per UTC day) and, as
+// the tables it prints, to bench-results/<date>.md, with the commit and the
+// machine it ran on. Commit those files; docs/performance.md reads them.
 import './check-node.mjs';
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -191,14 +196,26 @@ function sizes() {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-function printTable(dialect, rows) {
-  console.log(`\n${dialect} — ${CONNECTIONS} connections, ${SECONDS} s each`);
-  console.log('| route | req/s | p50 ms | p99 ms | req/s vs floor | p99 vs floor | non-expected |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+/** One database's route table, as Markdown lines: printed, and written to the day's .md. */
+function routeTable(dialect, rows) {
+  const lines = [
+    `${dialect} — ${CONNECTIONS} connections, ${SECONDS} s each`,
+    '',
+    '| route | req/s | p50 ms | p99 ms | req/s vs floor | p99 vs floor | non-expected |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
   for (const r of rows) {
     const odd = Object.keys(r.unexpected).length || r.errors ? JSON.stringify({ ...r.unexpected, errors: r.errors }) : '';
-    console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.throughputVsFloor} | ${r.p99VsFloor} | ${odd} |`);
+    lines.push(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.throughputVsFloor} | ${r.p99VsFloor} | ${odd} |`);
   }
+  return lines;
+}
+
+/** One database's targets, as Markdown lines. */
+function targetTable(rows, size) {
+  const lines = ['| target | measured | met |', '| --- | --- | --- |'];
+  for (const [name, measured, ok] of verdicts(rows, size)) lines.push(`| ${name} | ${measured} | ${ok ? 'yes' : 'NO'} |`);
+  return lines;
 }
 
 function verdicts(rows, size) {
@@ -216,13 +233,15 @@ function verdicts(rows, size) {
 }
 
 async function main() {
+  const started = new Date();
   const wanted = process.env.BENCH_DB ?? 'both';
   const pgUp = await portOpen(5432);
   const dialects = wanted === 'both' ? ['d1', ...(pgUp ? ['postgres'] : [])] : [wanted];
   if (wanted === 'both' && !pgUp) console.log('PostgreSQL is not reachable on 127.0.0.1:5432: benchmarking D1 only.');
 
   const size = sizes();
-  console.log(`\nSizes: UI JS+CSS ${kb(size.uiGzipBytes)} gzipped; Worker ${kb(size.workerGzipBytes)} gzipped (${kb(size.workerRawBytes)} raw)`);
+  const sizeLine = `Sizes: UI JS+CSS ${kb(size.uiGzipBytes)} gzipped; Worker ${kb(size.workerGzipBytes)} gzipped (${kb(size.workerRawBytes)} raw)`;
+  console.log(`\n${sizeLine}`);
 
   const results = {};
   for (const d of dialects) {
@@ -234,25 +253,72 @@ async function main() {
     }
   }
 
-  for (const [d, rows] of Object.entries(results)) {
-    printTable(d, rows);
-    console.log('\n| target | measured | met |\n| --- | --- | --- |');
-    for (const [name, measured, ok] of verdicts(rows, size)) console.log(`| ${name} | ${measured} | ${ok ? 'yes' : 'NO'} |`);
-  }
+  const tables = [];
+  for (const [d, rows] of Object.entries(results)) tables.push('', ...routeTable(d, rows), '', ...targetTable(rows, size));
+  console.log(tables.join('\n'));
 
-  mkdirSync('bench-results', { recursive: true });
-  const report = {
-    at: new Date().toISOString(),
+  const info = {
+    at: started.toISOString(),
+    commit: commit(),
+    machine: machine(),
     node: process.version,
     connections: CONNECTIONS,
     seconds: SECONDS,
     sizes: size,
-    results,
-    targets: Object.fromEntries(Object.entries(results).map(([d, rows]) => [d, verdicts(rows, size).map(([name, measured, met]) => ({ name, measured, met }))])),
   };
-  const file = join('bench-results', 'latest.json');
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nWrote ${file}`);
+  const files = record(info, results, size, [sizeLine, ...tables]);
+  console.log(`\nAppended this run to ${files.join(', ')}`);
+}
+
+/** The commit measured, with "+changes" when tracked files differ from it. */
+function commit() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
+  return `${head.stdout.trim()}${dirty ? '+changes' : ''}`;
+}
+
+/** What the figures depend on: they compare only within one machine. */
+function machine() {
+  const cores = cpus();
+  return {
+    cores: cores.length,
+    cpu: cores[0]?.model?.trim() || 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${process.platform} ${release()}`,
+  };
+}
+
+/**
+ * Appends the run to bench-results/<day>-<db>.json for each database measured
+ * and to bench-results/<day>.md, <day> being the UTC date the run started.
+ * Earlier runs of the day stay: the spread between runs is part of the result.
+ * Returns the files written.
+ */
+function record(info, results, size, tables) {
+  const dir = 'bench-results';
+  mkdirSync(dir, { recursive: true });
+  const day = info.at.slice(0, 10);
+  const written = [];
+  for (const [db, rows] of Object.entries(results)) {
+    const file = join(dir, `${day}-${db}.json`);
+    const doc = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { date: day, db, runs: [] };
+    const targets = verdicts(rows, size).map(([name, measured, met]) => ({ name, measured, met }));
+    doc.runs.push({ ...info, results: rows, targets });
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    written.push(file);
+  }
+  const md = join(dir, `${day}.md`);
+  const m = info.machine;
+  const about =
+    `\`npm run bench\` on ${Object.keys(results).join(' and ')}, ${info.connections} connections, ${info.seconds} s per route; ` +
+    `${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, ${m.os}; Node ${info.node}; loopback, \`wrangler dev\`.`;
+  if (!existsSync(md)) {
+    writeFileSync(md, `# Benchmark runs, ${day}\n\nAppended by \`npm run bench\`, one section per run; how to read them: [docs/performance.md](../docs/performance.md).\n`);
+  }
+  appendFileSync(md, `\n## ${info.at.slice(11, 16)} UTC, commit ${info.commit}\n\n${about}\n\n${tables.join('\n')}\n`);
+  written.push(md);
+  return written;
 }
 
 main().catch((err) => {
