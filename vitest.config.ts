@@ -44,7 +44,10 @@ function workerProject(
         miniflare: { bindings: { ...CONFIG, TEST_MIGRATIONS: await migrations(), ...bindings(inject) } },
       })),
     ],
-    test: { name, ...files, setupFiles: ['./worker/test/apply-migrations.ts'] },
+    // Generous timeouts: a route test makes dozens of requests, each a Postgres
+    // session through the local proxy on worker-pg, and on a busy 2-core machine
+    // the default 5 s measured the machine, not the app. No test asserts a duration.
+    test: { name, ...files, setupFiles: ['./worker/test/apply-migrations.ts'], testTimeout: 30_000 },
   };
 }
 

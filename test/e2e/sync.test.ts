@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUser, launch, logIn, newPage, shown, signUp, taskItem, watch, newContext } from './browser';
+import { freshUser, launch, logIn, newPage, shown, signUp, taskItem, watch } from './browser';
 
 /**
  * Starts watching the page for a task whose title is `title` (and, with `done`,
@@ -54,6 +54,9 @@ const responseEnd = (page: Page, part: string) =>
     throw new Error(`no request to ${part}`);
   }, part);
 
+// These pages keep the real clock even under CLOCK_AT (browser.newContext, not
+// newContext): the delays are measured on the page's performance timeline,
+// which a faked clock replaces, and nothing here depends on the date.
 describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
   let browser: Browser;
   let tab1: Page;
@@ -64,13 +67,13 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    const laptop = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     tab1 = await newPage(laptop);
     problems.push(...watch(tab1));
     await signUp(tab1, user);
     tab2 = await newPage(laptop); // same browser: shares the session through localStorage
     await shown(tab2.getByRole('button', { name: 'Chat', exact: true }));
-    const phone = await newContext(browser, { viewport: { width: 375, height: 800 } });
+    const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
     device2 = await newPage(phone);
     await logIn(device2, user);
     await shown(device2.getByText('No tasks yet'));
