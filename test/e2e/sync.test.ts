@@ -1,15 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUser, launch, logIn, newPage, shown, signUp, taskItem, watch } from './browser';
+import { freshUser, launch, logIn, newContext, newPage, shown, signUp, taskItem, watch } from './browser';
+
+const realClocks = new WeakSet<Page>();
 
 /**
  * Starts watching the page for a task whose title is `title` (and, with `done`,
- * that is marked done); resolves in the page with the epoch ms it appeared.
+ * that is marked done); resolves in the page with the wall-clock ms it appeared.
+ * The time comes from this process: under CLOCK_AT the page's own Date and
+ * performance timeline are faked, and delays must be measured in real time.
  */
-function startWatch(page: Page, title: string, done = false) {
-  return page.evaluate(
+async function startWatch(page: Page, title: string, done = false) {
+  if (!realClocks.has(page)) {
+    await page.exposeFunction('__realNow', () => Date.now());
+    realClocks.add(page);
+  }
+  await page.evaluate(
     ({ title, done }) => {
-      const w = window as unknown as { __seen?: Promise<number>; __broadcasts: number };
+      const w = window as unknown as { __seen?: Promise<number>; __broadcasts: number; __realNow: () => Promise<number> };
       w.__broadcasts = 0;
       new BroadcastChannel('tasks').onmessage = () => w.__broadcasts++;
       const found = () =>
@@ -20,7 +28,7 @@ function startWatch(page: Page, title: string, done = false) {
         const obs = new MutationObserver(() => {
           if (found()) {
             obs.disconnect();
-            resolve(Date.now());
+            resolve(w.__realNow());
           }
         });
         obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -30,50 +38,55 @@ function startWatch(page: Page, title: string, done = false) {
   );
 }
 
-/** When the page's watch saw the task (epoch ms), waiting at most `ms`. */
+/** When the page's watch saw the task (wall-clock ms), waiting at most `ms`. */
 const seenAt = (page: Page, ms: number) =>
-  page.evaluate(
-    (ms) =>
-      Promise.race([
-        (window as unknown as { __seen: Promise<number> }).__seen,
-        new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`not seen within ${ms} ms`)), ms)),
-      ]),
-    ms,
-  );
+  Promise.race([
+    page.evaluate(() => (window as unknown as { __seen: Promise<number> }).__seen),
+    new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`not seen within ${ms} ms`)), ms)),
+  ]);
 
-/** When the last response to a request whose URL contains `part` finished arriving, in epoch ms. */
-const responseEnd = (page: Page, part: string) =>
-  page.evaluate(async (part) => {
-    // The entry is added once the body is read, a moment after the response event.
+/**
+ * Records when each response a page receives has fully arrived, in wall-clock
+ * ms from the browser's network timing (which no page clock fakes).
+ */
+function trackResponses(page: Page) {
+  const ends: { url: string; end: number }[] = [];
+  page.on('requestfinished', (request) => {
+    const t = request.timing();
+    ends.push({ url: request.url(), end: t.startTime + t.responseEnd });
+  });
+  /** When the last response to a request whose URL contains `part` finished arriving. */
+  return async (part: string) => {
     for (let i = 0; i < 100; i++) {
-      const entries = performance.getEntriesByType('resource').filter((e) => e.name.includes(part)) as PerformanceResourceTiming[];
-      const last = entries.at(-1);
-      if (last) return performance.timeOrigin + last.responseEnd;
+      const last = ends.filter((e) => e.url.includes(part)).at(-1);
+      if (last) return last.end;
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error(`no request to ${part}`);
-  }, part);
+  };
+}
 
-// These pages keep the real clock even under CLOCK_AT (browser.newContext, not
-// newContext): the delays are measured on the page's performance timeline,
-// which a faked clock replaces, and nothing here depends on the date.
 describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
   let browser: Browser;
   let tab1: Page;
   let tab2: Page;
   let device2: Page;
+  let tab1Responses: ReturnType<typeof trackResponses>;
+  let tab2Responses: ReturnType<typeof trackResponses>;
   const problems: string[] = [];
   const user = freshUser('sync');
 
   beforeAll(async () => {
     browser = await launch();
-    const laptop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const laptop = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     tab1 = await newPage(laptop);
+    tab1Responses = trackResponses(tab1);
     problems.push(...watch(tab1));
     await signUp(tab1, user);
     tab2 = await newPage(laptop); // same browser: shares the session through localStorage
+    tab2Responses = trackResponses(tab2);
     await shown(tab2.getByRole('button', { name: 'Chat', exact: true }));
-    const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const phone = await newContext(browser, { viewport: { width: 375, height: 800 } });
     device2 = await newPage(phone);
     await logIn(device2, user);
     await shown(device2.getByText('No tasks yet'));
@@ -91,7 +104,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
     await tab1.getByRole('button', { name: 'Send', exact: true }).click();
     const action = tab1.getByRole('button', { name: 'Added “Call mom”' });
     await shown(action);
-    const replied = await responseEnd(tab1, '/api/v1/chat');
+    const replied = await tab1Responses('/api/v1/chat');
 
     const tabDelay = (await seenAt(tab2, 2000)) - replied;
     const deviceDelay = (await seenAt(device2, 6000)) - replied;
@@ -119,7 +132,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
     const answered = tab2.waitForResponse((r) => r.url().includes('/toggle') && r.ok());
     await tab2.getByRole('checkbox', { name: 'Done: Call mom' }).click();
     await answered;
-    const toggled = await responseEnd(tab2, '/toggle');
+    const toggled = await tab2Responses('/toggle');
 
     const tabDelay = (await seenAt(tab1, 2000)) - toggled;
     const deviceDelay = (await seenAt(device2, 6000)) - toggled;
