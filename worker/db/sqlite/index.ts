@@ -174,20 +174,45 @@ function conversationRepo(db: Db, now: Clock): ConversationRepo {
       return rows.map(toConversation);
     },
     async append(userId, conversationId, items) {
-      const last = await db
-        .select({ at: messages.createdAt })
-        .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(desc(messages.createdAt))
-        .limit(1)
-        .get();
-      const rows = messageRows(conversationId, items, now(), last?.at);
-      const touched = rows.at(-1)?.createdAt ?? now();
-      await db.batch([
-        db.insert(messages).values(rows),
-        db.update(conversations).set({ updatedAt: touched }).where(owned(userId, conversationId)),
-      ]);
-      return rows.map(toMessage);
+      // One batch: D1 runs its statements in order as one transaction, with no
+      // other write between them. Each insert stamps its message in SQL from
+      // the latest one stored (the one just before it in this batch, or the
+      // last of an append that committed first), not from a read made before
+      // the write, so concurrent appends queue whole and never share a time.
+      // One statement per message keeps each far below D1's 100 bound
+      // parameters; selecting from the user's conversation makes a foreign
+      // one insert nothing.
+      const at = now().getTime();
+      const latest = sql`(select max(${messages.createdAt}) from ${messages} where ${messages.conversationId} = ${conversationId})`;
+      const next = sql`max(${at}, coalesce(${latest} + 1, 0))`;
+      // The touch runs first, so it stamps the time the last of these messages is about to get.
+      const touch = db
+        .update(conversations)
+        .set({ updatedAt: items.length ? sql`${next} + ${items.length - 1}` : new Date(at) })
+        .where(owned(userId, conversationId))
+        .returning({ id: conversations.id });
+      const inserts = items.map((m) =>
+        db
+          .insert(messages)
+          .select(
+            db
+              .select({
+                id: sql`${crypto.randomUUID()}`.as('id'),
+                conversationId: conversations.id,
+                role: sql`${m.role}`.as('role'),
+                content: sql`${m.content}`.as('content'),
+                actions: sql`${sql.param(m.actions ?? null, messages.actions)}`.as('actions'),
+                agentState: sql`${sql.param(m.state ?? null, messages.agentState)}`.as('agent_state'),
+                createdAt: next.as('created_at'),
+              })
+              .from(conversations)
+              .where(owned(userId, conversationId)),
+          )
+          .returning(),
+      );
+      const [touched, ...inserted] = await db.batch([touch, ...inserts]);
+      if (!touched.length) throw new Error(`conversation ${conversationId} not found for its user`);
+      return inserted.flat().map(toMessage);
     },
     async messages(userId, conversationId, limit) {
       const rows = await db
