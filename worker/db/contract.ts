@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../lib/clock';
-import { conversationContract } from './contract/conversations';
+import { conversationContract, messageOrderContract } from './contract/conversations';
 import type { ContractContext } from './contract/context';
 import { listTagContract, taskListContract, taskReadContract, taskWriteContract } from './contract/tasks';
 import { userContract } from './contract/users';
@@ -44,6 +44,7 @@ export function runContract(dialect: string, connect: (clock?: Clock) => Repos |
   listTagContract(ctx);
   userContract(ctx);
   conversationContract(ctx);
+  messageOrderContract(ctx);
 
   it(`${dialect}: answers a ping`, async () => {
     await expect(ctx.repos.ping()).resolves.toBeUndefined();

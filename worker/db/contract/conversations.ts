@@ -56,6 +56,12 @@ export function conversationContract(ctx: ContractContext) {
     });
   });
 
+}
+
+/** Every message later than the one before, whatever the concurrency or the instances' clocks. */
+export function messageOrderContract(ctx: ContractContext) {
+  const conversations = (): ConversationRepo => ctx.repos.conversations;
+
   describe(`${ctx.dialect}: message order`, () => {
     it('gives every appended message a later time than the one before, even in a burst', async () => {
       const user = newUser();
@@ -103,10 +109,12 @@ export function conversationContract(ctx: ContractContext) {
       await ctx.withInstance(
         () => new Date(at),
         async (behind) => {
-          const [reply] = await behind.conversations.append(user, conversationId, [{ role: 'assistant', content: 'after it' }]);
-          expect(reply!.created_at).toBe(new Date(at + 60_001).toISOString());
-          expect(contents(await behind.conversations.messages(user, conversationId, 10))).toEqual(['from the future', 'after it']);
-          expect((await behind.conversations.get(user, conversationId))!.updated_at).toBe(reply!.created_at);
+          const reply = { role: 'assistant', content: 'after it' } as const;
+          const [stored] = await behind.conversations.append(user, conversationId, [reply]);
+          expect(stored!.created_at).toBe(new Date(at + 60_001).toISOString());
+          const msgs = await behind.conversations.messages(user, conversationId, 10);
+          expect(contents(msgs)).toEqual(['from the future', 'after it']);
+          expect((await behind.conversations.get(user, conversationId))!.updated_at).toBe(stored!.created_at);
         },
       );
     });
