@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import type { AuthService } from './auth/service';
+import type { ConversationService } from './chat/conversations';
 import type { Repos } from './db';
 import type { Env } from './env';
 import type { Clock } from './lib/clock';
@@ -10,10 +11,12 @@ import { AppError } from './lib/errors';
 import type { TaskService } from './tasks/service';
 
 export interface AppVariables {
-  repos: Repos;
   tasks: TaskService;
+  conversations: ConversationService;
   auth: AuthService;
   limiter: RateLimiter;
+  /** Which database runs, and a trivial query against it: all the health check may know of it. */
+  database: Pick<Repos, 'dialect' | 'ping'>;
   /** The app's time for this request (CLOCK_AT can set it for tests and demos). */
   clock: Clock;
   /** Set by requireAuth from the verified token's `sub`. */
@@ -53,7 +56,10 @@ async function messageOf(err: HTTPException): Promise<string | undefined> {
   }
 }
 
-/** The single place an error becomes a response: the error envelope `{error: {code, message, issues?}}`, never a stack trace. */
+/**
+ * The single place an error becomes a response: the error envelope
+ * `{error: {code, message, issues?}}`, never a stack trace.
+ */
 export async function onError(err: Error, c: Context<AppEnv>): Promise<Response> {
   if (err instanceof AppError) {
     return c.json(err.toJSON(), err.status, err.headers);
@@ -67,18 +73,17 @@ export async function onError(err: Error, c: Context<AppEnv>): Promise<Response>
 }
 
 /** 405 in the envelope, with the methods the path does answer to. */
-export const wrongMethod = (c: Context<AppEnv>, allowed: string[]) =>
-  c.json(
-    { error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed here; use ${allowed.join(', ')}` } },
-    405,
-    { Allow: allowed.join(', ') },
-  );
+export const wrongMethod = (c: Context<AppEnv>, allowed: string[]) => {
+  const message = `${c.req.method} is not allowed here; use ${allowed.join(', ')}`;
+  return c.json({ error: { code: 'method_not_allowed', message } }, 405, { Allow: allowed.join(', ') });
+};
 
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.onError(onError);
-  app.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404),
-  );
+  app.notFound((c) => {
+    const message = `No route for ${c.req.method} ${new URL(c.req.url).pathname}`;
+    return c.json({ error: { code: 'not_found', message } }, 404);
+  });
   return app;
 }

@@ -1,22 +1,15 @@
 import type { Agent } from '../agent/types';
-import type { ConversationRepo } from '../db';
 import type { ToolAction } from '../tools/tool';
-import { AppError, notFound } from '../lib/errors';
-import { isUuid } from '../lib/text';
+import { AppError } from '../lib/errors';
+import { clip } from '../lib/text';
 import type { TaskService } from '../tasks/service';
 import { createToolbox } from '../tools';
+import type { ConversationService } from './conversations';
 import type { ChatInput } from './schema';
 
 /** How many earlier messages an agent sees. */
 export const HISTORY_LIMIT = 20;
 const MAX_CONTENT = 2000;
-
-const clip = (s: string, max: number) => {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
-};
-
-const titleFrom = (message: string) => clip(message.split('\n')[0]!.trim(), 80);
 
 export interface ChatReply {
   conversation_id: string;
@@ -29,23 +22,17 @@ export interface ChatReply {
  * upstream failure loses nothing typed; a resend of the same unanswered
  * message is treated as a retry, not a second message.
  */
-export function createChatService(deps: { conversations: ConversationRepo; tasks: TaskService; agent: Agent }) {
+export function createChatService(deps: { conversations: ConversationService; tasks: TaskService; agent: Agent }) {
   const { conversations, tasks, agent } = deps;
 
   return {
     async send(userId: string, input: ChatInput, now: Date): Promise<ChatReply> {
-      const { message } = input;
-      let conversation = null;
-      if (input.conversation_id !== undefined) {
-        conversation = isUuid(input.conversation_id) ? await conversations.get(userId, input.conversation_id) : null;
-        if (!conversation) throw notFound('Conversation');
-      }
-      const started = !conversation;
-      conversation ??= await conversations.create(userId, titleFrom(message));
-      const id = conversation.id;
+      const { message, conversation_id: existing } = input;
+      const started = existing === undefined;
+      const { id } = started ? await conversations.start(userId, message) : await conversations.get(userId, existing);
 
       // A conversation created just now has no messages: no read for them.
-      const stored = started ? [] : await conversations.messages(userId, id, HISTORY_LIMIT + 1);
+      const stored = started ? [] : await conversations.recent(userId, id, HISTORY_LIMIT + 1);
       const last = stored.at(-1);
       const retry = last?.role === 'user' && last.content === message;
       if (!retry) await conversations.append(userId, id, [{ role: 'user', content: message }]);

@@ -33,7 +33,12 @@ export interface ConversationRepo {
   create(userId: string, title: string): Promise<Conversation>;
   get(userId: string, id: string): Promise<Conversation | null>;
   list(userId: string, limit: number): Promise<Conversation[]>;
-  /** Appends messages in order (each strictly later than the one before) and touches the conversation. */
+  /**
+   * Appends messages in order, each strictly later than every message stored
+   * before it (even by a concurrent append, or by an instance whose clock runs
+   * ahead), and touches the conversation. Throws, storing nothing, when the
+   * conversation is not the user's.
+   */
   append(userId: string, conversationId: string, messages: NewMessage[]): Promise<Message[]>;
   /** The last `limit` messages, oldest first. */
   messages(userId: string, conversationId: string, limit: number): Promise<Message[]>;

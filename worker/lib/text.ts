@@ -5,6 +5,12 @@ export const fold = (s: string) => s.normalize('NFC').toLowerCase();
 
 export const foldOrNull = (s: string | null) => (s === null ? null : fold(s));
 
+/** Shortens `s` to at most `max` characters (code points), ending in "…" when cut. */
+export const clip = (s: string, max: number) => {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+};
+
 /** Counts characters as a user does: code points, not UTF-16 units. */
 export const charCount = (s: string) => {
   let n = 0;
@@ -66,7 +72,8 @@ export const isoDateTime = () =>
       ctx.issues.push({
         code: 'custom',
         input: s,
-        message: 'Must be an ISO 8601 date-time with a time zone, such as 2026-03-01T17:00:00Z, or a date such as 2026-03-01',
+        message:
+          'Must be an ISO 8601 date-time with a time zone, such as 2026-03-01T17:00:00Z, or a date such as 2026-03-01',
       });
       return z.NEVER;
     }

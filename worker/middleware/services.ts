@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app';
 import { createAuthService } from '../auth/service';
+import { createConversationService } from '../chat/conversations';
 import { createRepos } from '../db';
 import { createClock } from '../lib/clock';
 import { createRateLimiter } from '../lib/rate-limit';
@@ -8,16 +9,18 @@ import { parseEnv } from '../env';
 import { createTaskService } from '../tasks/service';
 
 /**
- * Builds the request's repositories and services. Per request, not per
- * isolate: a Postgres pool cannot outlive the request that opened it.
+ * Builds the request's repositories and the services over them. Per request,
+ * not per isolate: a Postgres pool cannot outlive the request that opened it.
+ * Handlers get services, never the repositories: every rule stays in a service.
  */
 export const services = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const clock = createClock(c.env.CLOCK_AT || undefined);
     const repos = createRepos(c.env, clock);
     c.set('clock', clock);
-    c.set('repos', repos);
+    c.set('database', { dialect: repos.dialect, ping: () => repos.ping() });
     c.set('tasks', createTaskService(repos.tasks));
+    c.set('conversations', createConversationService(repos.conversations));
     c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
     c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock));

@@ -10,8 +10,9 @@ export const chatRoutes = createRouter()
   .use(requireAuth())
   .post('/', validate('json', ChatSchema), async (c) => {
     await c.var.limiter.check([['chatUser', c.var.userId]]);
+    // Built here, not with the other services: only a chat reads the model's settings.
     const chat = createChatService({
-      conversations: c.var.repos.conversations,
+      conversations: c.var.conversations,
       tasks: c.var.tasks,
       agent: createAgent(parseEnv(c.env)),
     });

@@ -2,12 +2,12 @@ import { createRouter } from '../app';
 import { unavailable } from '../lib/errors';
 
 export const healthRoutes = createRouter().get('/', async (c) => {
-  const { repos } = c.var;
+  const { database } = c.var;
   try {
-    await repos.ping();
+    await database.ping();
   } catch (err) {
     console.error('health check: database unreachable:', err);
     throw unavailable('Database unreachable');
   }
-  return c.json({ ok: true as const, database: repos.dialect });
+  return c.json({ ok: true as const, database: database.dialect });
 });

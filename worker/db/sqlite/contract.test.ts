@@ -2,4 +2,4 @@ import { env } from 'cloudflare:workers';
 import { runContract } from '../contract';
 import { createD1Repos } from '.';
 
-runContract('d1', () => createD1Repos(env.DB));
+runContract('d1', (clock) => createD1Repos(env.DB, clock));

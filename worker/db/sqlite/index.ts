@@ -1,233 +1,24 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import { sql } from 'drizzle-orm';
 import { systemClock, type Clock } from '../../lib/clock';
-import type { Task } from '../../tasks/types';
-import type { ConversationRepo, RateLimitRepo, Repos, TaskRepo, UserRepo, WriteResult } from '../repo';
-import {
-  messageRows,
-  newTaskRow,
-  ownedConversation,
-  ownedTask,
-  pickTaskColumns,
-  rateLimitHit,
-  taskChangeSet,
-  taskListOrder,
-  taskListWhere,
-  toConversation,
-  toMessage,
-  toTask,
-  toUser,
-} from '../shared';
-import * as schema from './schema';
-import { conversations, messages, rateLimits, tasks, taskVersions, users } from './schema';
+import type { Repos } from '../repo';
+import { createConversationRepo } from '../shared/conversations';
+import { createRateLimitRepo } from '../shared/rate-limits';
+import { createUserRepo } from '../shared/users';
+import { appendMessages } from './append';
+import { connect } from './db';
+import { statementsOn } from './statements';
+import { taskRepo } from './tasks';
 
-type Db = DrizzleD1Database<typeof schema>;
-const taskColumns = pickTaskColumns(tasks);
-
-/**
- * Bumps the user's task version only if the statement just before it in the
- * batch changed a row. D1 runs a batch as one transaction on one connection,
- * so changes() still refers to that statement.
- */
-const bumpIfChanged = (db: Db, userId: string) =>
-  db
-    .insert(taskVersions)
-    .select(sql`select ${userId}, 1 where changes() > 0`)
-    .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
-
-function taskRepo(db: Db, now: Clock): TaskRepo {
-  const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
-
-  const versionQuery = (userId: string) =>
-    db.select({ version: taskVersions.version }).from(taskVersions).where(eq(taskVersions.userId, userId));
-
-  async function missReason(userId: string, id: string, ifUpdatedAt?: string) {
-    if (!ifUpdatedAt) return 'not_found' as const;
-    const row = await db.select({ id: tasks.id }).from(tasks).where(owned(userId, id)).get();
-    return row ? ('changed' as const) : ('not_found' as const);
-  }
-
-  async function write(
-    userId: string,
-    id: string,
-    set: Record<string, unknown>,
-    ifUpdatedAt?: string,
-  ): Promise<WriteResult<Task>> {
-    // updated_at never repeats or goes back for a task, so it serves as the
-    // task's ETag even when two writes land in the same millisecond.
-    const updatedAt = sql`max(${now().getTime()}, ${tasks.updatedAt} + 1)`;
-    const [rows] = await db.batch([
-      db
-        .update(tasks)
-        .set({ ...set, updatedAt })
-        .where(owned(userId, id, ifUpdatedAt))
-        .returning(taskColumns),
-      bumpIfChanged(db, userId),
-    ]);
-    const row = rows[0];
-    if (row) return { ok: true, value: toTask(row) };
-    return { ok: false, reason: await missReason(userId, id, ifUpdatedAt) };
-  }
-
-  return {
-    async version(userId) {
-      const row = await versionQuery(userId).get();
-      return row?.version ?? 0;
-    },
-
-    async list(userId, q) {
-      const where = taskListWhere(tasks, userId, q, (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`);
-      const [versionRows, rows] = await db.batch([
-        versionQuery(userId),
-        db
-          .select(taskColumns)
-          .from(tasks)
-          .where(where)
-          .orderBy(...taskListOrder(tasks, q))
-          .limit(q.limit)
-          .offset(q.offset),
-      ]);
-      return { version: versionRows[0]?.version ?? 0, tasks: rows.map(toTask) };
-    },
-
-    async get(userId, id) {
-      const row = await db.select(taskColumns).from(tasks).where(owned(userId, id)).get();
-      return row ? toTask(row) : null;
-    },
-
-    async insert(userId, t) {
-      const [rows] = await db.batch([
-        db
-          .insert(tasks)
-          .values(newTaskRow(userId, t, now()))
-          .returning(taskColumns),
-        bumpIfChanged(db, userId),
-      ]);
-      return toTask(rows[0]!);
-    },
-
-    update(userId, id, changes, ifUpdatedAt) {
-      return write(userId, id, taskChangeSet(changes), ifUpdatedAt);
-    },
-
-    toggle(userId, id, ifUpdatedAt) {
-      return write(userId, id, { completed: sql`not ${tasks.completed}` }, ifUpdatedAt);
-    },
-
-    async remove(userId, id, ifUpdatedAt) {
-      const [rows] = await db.batch([
-        db.delete(tasks).where(owned(userId, id, ifUpdatedAt)).returning({ id: tasks.id }),
-        bumpIfChanged(db, userId),
-      ]);
-      if (rows.length) return { ok: true, value: null };
-      return { ok: false, reason: await missReason(userId, id, ifUpdatedAt) };
-    },
-  };
-}
-
-function userRepo(db: Db, now: Clock): UserRepo {
-  return {
-    async create({ email, name, passwordHash }) {
-      // "on conflict do nothing" turns a taken email into an empty result
-      // instead of a constraint error, even when two signups race.
-      const rows = await db
-        .insert(users)
-        .values({ id: crypto.randomUUID(), email, name, passwordHash, createdAt: now() })
-        .onConflictDoNothing()
-        .returning();
-      return rows[0] ? toUser(rows[0]) : null;
-    },
-    async findByEmail(email) {
-      const row = await db.select().from(users).where(eq(users.email, email)).get();
-      return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
-    },
-    async findById(id) {
-      const row = await db.select().from(users).where(eq(users.id, id)).get();
-      return row ? toUser(row) : null;
-    },
-  };
-}
-
-function conversationRepo(db: Db, now: Clock): ConversationRepo {
-  const owned = (userId: string, id: string) => ownedConversation(conversations, userId, id);
-
-  return {
-    async create(userId, title) {
-      const at = now();
-      const [row] = await db
-        .insert(conversations)
-        .values({ id: crypto.randomUUID(), userId, title, createdAt: at, updatedAt: at })
-        .returning();
-      return toConversation(row!);
-    },
-    async get(userId, id) {
-      const row = await db.select().from(conversations).where(owned(userId, id)).get();
-      return row ? toConversation(row) : null;
-    },
-    async list(userId, limit) {
-      const rows = await db
-        .select()
-        .from(conversations)
-        .where(eq(conversations.userId, userId))
-        .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-        .limit(limit);
-      return rows.map(toConversation);
-    },
-    async append(userId, conversationId, items) {
-      const last = await db
-        .select({ at: messages.createdAt })
-        .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(desc(messages.createdAt))
-        .limit(1)
-        .get();
-      const rows = messageRows(conversationId, items, now(), last?.at);
-      const touched = rows.at(-1)?.createdAt ?? now();
-      await db.batch([
-        db.insert(messages).values(rows),
-        db.update(conversations).set({ updatedAt: touched }).where(owned(userId, conversationId)),
-      ]);
-      return rows.map(toMessage);
-    },
-    async messages(userId, conversationId, limit) {
-      const rows = await db
-        .select({ m: messages })
-        .from(messages)
-        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(and(eq(messages.conversationId, conversationId), eq(conversations.userId, userId)))
-        .orderBy(desc(messages.createdAt))
-        .limit(limit);
-      return rows.map((r) => toMessage(r.m)).reverse();
-    },
-    async remove(userId, id) {
-      // Messages go with it through the foreign key's ON DELETE CASCADE.
-      const rows = await db.delete(conversations).where(owned(userId, id)).returning({ id: conversations.id });
-      return rows.length > 0;
-    },
-  };
-}
-
-function rateLimitRepo(db: Db): RateLimitRepo {
-  return {
-    async hit(key, windowStart, by = 1) {
-      const [row] = await db
-        .insert(rateLimits)
-        .values({ key, windowStart, count: by })
-        .onConflictDoUpdate({ target: rateLimits.key, set: rateLimitHit(rateLimits) })
-        .returning({ count: rateLimits.count });
-      return row!.count;
-    },
-  };
-}
-
+/** Repos on a D1 binding; every row time comes from `now`. */
 export function createD1Repos(d1: D1Database, now: Clock = systemClock): Repos {
-  const db = drizzle(d1, { schema });
+  const db = connect(d1);
+  const on = statementsOn(db);
   return {
     dialect: 'd1',
     tasks: taskRepo(db, now),
-    users: userRepo(db, now),
-    conversations: conversationRepo(db, now),
-    limits: rateLimitRepo(db),
+    users: createUserRepo(on.users, now),
+    conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
+    limits: createRateLimitRepo(on.limits),
     async ping() {
       await db.run(sql`select 1`);
     },
