@@ -7,6 +7,7 @@ import type { Repos } from './db';
 import type { Env } from './env';
 import type { Clock } from './lib/clock';
 import type { RateLimiter } from './lib/rate-limit';
+import type { Live } from './live';
 import { AppError } from './lib/errors';
 import type { TaskService } from './tasks/service';
 
@@ -15,6 +16,7 @@ export interface AppVariables {
   conversations: ConversationService;
   auth: AuthService;
   limiter: RateLimiter;
+  live: Live;
   /** Which database runs, and a trivial query against it: all the health check may know of it. */
   database: Pick<Repos, 'dialect' | 'ping'>;
   /** The app's time for this request (CLOCK_AT can set it for tests and demos). */

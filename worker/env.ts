@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Bindings and variables the Worker receives (wrangler.toml, .dev.vars, secrets). */
 export interface Env {
   DB: D1Database;
+  /** One LiveHub Durable Object per user: live pushes to open dashboards. */
+  LIVE?: DurableObjectNamespace<import('./live/hub').LiveHub>;
   ASSETS?: Fetcher;
   JWT_SECRET?: string;
   DATABASE_URL?: string;

@@ -1,16 +1,21 @@
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp, wrongMethod } from './app';
+import type { Env } from './env';
 import { cors } from './middleware/cors';
 import { sameSiteOnly } from './middleware/dns-rebinding';
 import { jsonBody } from './middleware/json-body';
 import { services } from './middleware/services';
+import { activityRoutes } from './routes/activity';
 import { authRoutes } from './routes/auth';
 import { chatRoutes } from './routes/chat';
 import { conversationsRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
+import { liveRoutes } from './routes/live';
 import { mcpRoutes } from './routes/mcp';
+import { syncRoutes } from './routes/sync';
 import { tasksRoutes } from './routes/tasks';
+import { scheduled } from './scheduled';
 
 const app = createApp();
 
@@ -25,6 +30,9 @@ const routes = app
   .route('/api/health', healthRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/tasks', tasksRoutes)
+  .route('/api/v1/activity', activityRoutes)
+  .route('/api/v1/sync', syncRoutes)
+  .route('/api/v1/live', liveRoutes)
   .route('/api/v1/chat', chatRoutes)
   .route('/api/v1/conversations', conversationsRoutes)
   .route('/mcp', mcpRoutes);
@@ -32,4 +40,7 @@ const routes = app
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
 export type AppType = typeof routes;
 
-export default app;
+export { app };
+export { LiveHub } from './live/hub';
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;

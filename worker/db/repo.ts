@@ -5,21 +5,58 @@
  */
 import type { User } from '../auth/types';
 import type { Conversation, Message, NewMessage } from '../chat/types';
-import type { NewTask, Task, TaskChanges, TaskListQuery } from '../tasks/types';
+import type { StoredTask, Task, TaskEvent, TaskListQuery } from '../tasks/types';
 
-/** A write that may miss: the row is absent (or not the user's), or it changed since `ifUpdatedAt`. */
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'changed' };
+/** One task write and the event that records it, applied together or not at all. */
+export interface TaskWrite {
+  /** The whole row as the write leaves it. */
+  next: StoredTask;
+  /** The event; its version is the one the same transaction gives the user. */
+  event: Omit<TaskEvent, 'version'>;
+}
+
+/** What to write, given the task as it stands: a write, or null for none. It may throw to refuse. */
+export type DecideWrite = (before: StoredTask) => TaskWrite | null;
+
+export interface EventQuery {
+  taskId?: string;
+  /** Only events older than this version (paging back through the log). */
+  before?: number;
+  limit: number;
+}
 
 export interface TaskRepo {
-  /** A number that grows on every change to the user's tasks; 0 before the first. */
+  /** A number that grows by one with every change to the user's tasks; 0 before the first. */
   version(userId: string): Promise<number>;
-  /** The version and the list read together, so the version never runs ahead of the data. */
+  /** The version and the list read together, so the version never runs ahead of the data. Deleted tasks never show. */
   list(userId: string, query: TaskListQuery): Promise<{ version: number; tasks: Task[] }>;
+  /** Every task that is not deleted, oldest first, with the version. */
+  all(userId: string): Promise<{ version: number; tasks: Task[] }>;
+  /** A task that is not deleted. */
   get(userId: string, id: string): Promise<Task | null>;
-  insert(userId: string, task: NewTask): Promise<Task>;
-  update(userId: string, id: string, changes: TaskChanges, ifUpdatedAt?: string): Promise<WriteResult<Task>>;
-  toggle(userId: string, id: string, ifUpdatedAt?: string): Promise<WriteResult<Task>>;
-  remove(userId: string, id: string, ifUpdatedAt?: string): Promise<WriteResult<null>>;
+  /** The stored row, deleted or not. */
+  find(userId: string, id: string): Promise<StoredTask | null>;
+  /** Inserts a new task, bumps the user's version and appends the event with that version, in one transaction. */
+  insert(userId: string, write: TaskWrite): Promise<TaskEvent>;
+  /**
+   * Reads the user's task (deleted or not; null when there is none), asks
+   * `decide` what to write, and writes it with the version bump and the event
+   * in one transaction. `decide` sees the row as it stands when the write
+   * lands: it runs under a row lock (Postgres), or again on the newer row when
+   * another write got in first (D1). Null event: `decide` wrote nothing.
+   */
+  change(userId: string, id: string, decide: DecideWrite): Promise<{ before: StoredTask | null; event: TaskEvent | null }>;
+  /** The user's events, newest first. */
+  events(userId: string, query: EventQuery): Promise<TaskEvent[]>;
+  event(userId: string, id: string): Promise<TaskEvent | null>;
+  /**
+   * The tasks (deleted ones included) touched by events after `since`, read in
+   * one snapshot with the version; null when the log cannot say (it no longer
+   * holds every event since then, or they name more than `max` tasks).
+   */
+  changedSince(userId: string, since: number, max: number): Promise<{ version: number; tasks: StoredTask[] } | null>;
+  /** Removes tasks deleted before `before`, with their events, for every user; how many went. */
+  purgeDeleted(before: Date): Promise<number>;
 }
 
 export interface UserRepo {

@@ -10,7 +10,15 @@ export const cors = () =>
   honoCors({
     origin: (origin, c: { env: AppEnv['Bindings'] }) => (listedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Mcp-Session-Id', 'Mcp-Protocol-Version'],
+    allowHeaders: [
+      'Authorization',
+      'Content-Type',
+      'If-Match',
+      'If-None-Match',
+      'X-Source',
+      'Mcp-Session-Id',
+      'Mcp-Protocol-Version',
+    ],
     exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Mcp-Session-Id'],
     maxAge: 600,
   });

@@ -5,6 +5,7 @@ import { createConversationService } from '../chat/conversations';
 import { createRepos } from '../db';
 import { createClock } from '../lib/clock';
 import { createRateLimiter } from '../lib/rate-limit';
+import { createLive } from '../live';
 import { parseEnv } from '../env';
 import { createTaskService } from '../tasks/service';
 
@@ -19,7 +20,11 @@ export const services = () =>
     const repos = createRepos(c.env, clock);
     c.set('clock', clock);
     c.set('database', { dialect: repos.dialect, ping: () => repos.ping() });
-    c.set('tasks', createTaskService(repos.tasks));
+    const live = createLive(c.env.LIVE, clock, (p) => c.executionCtx.waitUntil(p));
+    c.set('live', live);
+    // REST writes are the dashboard's when it says so (X-Source), else some other API client's.
+    const source = c.req.header('X-Source') === 'dashboard' ? 'dashboard' : 'api';
+    c.set('tasks', createTaskService(repos.tasks, { clock, source, notify: live.notify }));
     c.set('conversations', createConversationService(repos.conversations));
     c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.

@@ -2,7 +2,13 @@ import { createRouter } from '../app';
 import { preconditionFailed } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { requireAuth } from '../middleware/auth';
-import { defaultOrder, TaskCreateSchema, TaskListQuerySchema, TaskPatchSchema } from '../tasks/schema';
+import {
+  ActivityQuerySchema,
+  defaultOrder,
+  TaskCreateSchema,
+  TaskListQuerySchema,
+  TaskPatchSchema,
+} from '../tasks/schema';
 import { taskTag } from '../tasks/service';
 import { parseIfMatch, matchesIfNoneMatch } from './conditional';
 
@@ -43,6 +49,14 @@ export const tasksRoutes = createRouter()
   .delete('/:id', async (c) => {
     await c.var.tasks.remove(c.var.userId, c.req.param('id'), ifMatch(c.req.header('If-Match')));
     return c.body(null, 204);
+  })
+  .post('/:id/restore', async (c) => {
+    const task = await c.var.tasks.restore(c.var.userId, c.req.param('id'), ifMatch(c.req.header('If-Match')));
+    return c.json(task, 200, { ETag: taskTag(task) });
+  })
+  .get('/:id/activity', validate('query', ActivityQuerySchema), async (c) => {
+    const events = await c.var.tasks.taskActivity(c.var.userId, c.req.param('id'), c.req.valid('query'));
+    return c.json(events, 200, { 'Cache-Control': 'private, no-cache' });
   });
 
 /** If-Match as the updated_at it names; a tag that can never match answers 412 at once. */

@@ -59,6 +59,17 @@ export const TaskListQuerySchema = z.object({
 });
 export type TaskListQueryInput = z.input<typeof TaskListQuerySchema>;
 
+/** Paging back through the change log: newest first, `before` a version. */
+export const ActivityQuerySchema = z.object({
+  limit: intParam(1, 200).default(50),
+  before: intParam(1, 999_999_999).optional(),
+});
+
+/** `since`: the version the client has; without it, the whole list. */
+export const SyncQuerySchema = z.object({
+  since: intParam(0, 999_999_999).optional(),
+});
+
 /** Dates run soonest first and priorities highest first unless asked otherwise; times newest first. */
 export const defaultOrder = (sort: (typeof TASK_SORTS)[number]) =>
   sort === 'due_date' ? 'asc' : 'desc';

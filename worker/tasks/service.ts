@@ -1,25 +1,28 @@
-import type { TaskRepo, WriteResult } from '../db';
-import type { NewTask, Task, TaskChanges, TaskListQuery } from './types';
-import { notFound, preconditionFailed } from '../lib/errors';
-import { isUuid } from '../lib/text';
+import type { TaskRepo } from '../db';
+import { systemClock } from '../lib/clock';
+import { notFound } from '../lib/errors';
+import { createTaskHistory } from './history';
+import type { Task, TaskListQuery } from './types';
+import { checkId, createTaskWrites, type WriteDeps } from './writes';
 
 /**
  * The one place task rules live. REST routes, chat tools and MCP tools all
  * call these functions; every one is scoped by the user id the caller got
- * from a verified token, never from a request body or a model.
+ * from a verified token, never from a request body or a model. Every write
+ * goes into the user's change log with the interface it came from.
  */
-export function createTaskService(repo: TaskRepo) {
-  function unwrap<T>(result: WriteResult<T>): T {
-    if (result.ok) return result.value;
-    throw result.reason === 'changed' ? preconditionFailed() : notFound();
-  }
-
-  // Ids that cannot exist never reach the database.
-  const checkId = (id: string) => {
-    if (!isUuid(id)) throw notFound();
-  };
+export function createTaskService(repo: TaskRepo, options: Partial<Omit<WriteDeps, 'repo'>> = {}) {
+  const deps: WriteDeps = { repo, clock: systemClock, source: 'api', notify: () => {}, ...options };
+  const writes = createTaskWrites(deps);
+  const history = createTaskHistory(repo, writes);
 
   return {
+    /** The same service, its writes recorded as coming from `source`. */
+    as: (source: WriteDeps['source']) => createTaskService(repo, { ...deps, source }),
+
+    /** The user's version: it grows by one with every change to their tasks. */
+    version: (userId: string) => repo.version(userId),
+
     /** The list's tag from one small read, for conditional GETs (idle polls). */
     async listTag(userId: string, query: TaskListQuery): Promise<string> {
       return listTag(userId, await repo.version(userId), query);
@@ -37,30 +40,16 @@ export function createTaskService(repo: TaskRepo) {
       return task;
     },
 
-    create(userId: string, input: Partial<NewTask> & { title: string }): Promise<Task> {
-      return repo.insert(userId, {
-        title: input.title,
-        description: input.description ?? null,
-        priority: input.priority ?? 'medium',
-        due_date: input.due_date ?? null,
-      });
+    create: async (...args: Parameters<typeof writes.create>) => (await writes.create(...args)).task,
+    update: async (...args: Parameters<typeof writes.update>) => (await writes.update(...args)).task,
+    toggle: async (...args: Parameters<typeof writes.toggle>) => (await writes.toggle(...args)).task,
+    remove: async (...args: Parameters<typeof writes.remove>) => {
+      await writes.remove(...args);
     },
-
-    /** `ifUpdatedAt` (from If-Match) makes the write conditional: 412 if the task changed since. */
-    async update(userId: string, id: string, changes: TaskChanges, ifUpdatedAt?: string): Promise<Task> {
-      checkId(id);
-      return unwrap(await repo.update(userId, id, changes, ifUpdatedAt));
-    },
-
-    async toggle(userId: string, id: string, ifUpdatedAt?: string): Promise<Task> {
-      checkId(id);
-      return unwrap(await repo.toggle(userId, id, ifUpdatedAt));
-    },
-
-    async remove(userId: string, id: string, ifUpdatedAt?: string): Promise<void> {
-      checkId(id);
-      unwrap(await repo.remove(userId, id, ifUpdatedAt));
-    },
+    restore: async (...args: Parameters<typeof writes.restore>) => (await writes.restore(...args)).task,
+    /** The writes with the events they recorded (null when nothing changed). */
+    writes,
+    ...history,
   };
 }
 export type TaskService = ReturnType<typeof createTaskService>;

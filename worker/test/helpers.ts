@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers';
 import { sign } from 'hono/jwt';
 import { createRepos, type Repos } from '../db';
-import app from '../index';
+import { app } from '../index';
 import { createClock } from '../lib/clock';
 
 export const BASE = 'http://app.test';

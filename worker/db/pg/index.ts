@@ -52,7 +52,7 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
   const on = statementsOn(db);
   return {
     dialect: 'postgres',
-    tasks: taskRepo(db, now),
+    tasks: taskRepo(db),
     users: createUserRepo(on.users, now),
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
     limits: createRateLimitRepo(on.limits),

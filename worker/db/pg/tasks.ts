@@ -1,37 +1,30 @@
 /**
  * Tasks on Postgres, written per dialect like ../sqlite/tasks.ts (which says
- * why): here each write and its version bump run in one transaction on the
- * Neon Pool. What the statements filter, order and set is shared
- * (../shared/tasks.ts).
+ * why): here each write, its version bump and its event run in one
+ * transaction on the Neon Pool. What the statements filter, order and set is
+ * shared (../shared/tasks.ts).
  */
-import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { Clock } from '../../lib/clock';
-import type { Task } from '../../tasks/types';
-import type { TaskRepo, WriteResult } from '../repo';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, min, sql } from 'drizzle-orm';
+import type { TaskRepo, TaskWrite } from '../repo';
 import {
-  newTaskRow,
+  eventRow,
   ownedTask,
-  taskChangeSet,
+  storedTaskChangeSet,
+  storedTaskRow,
   taskListOrder,
   taskListWhere,
+  toEvent,
+  toStoredTask,
   toTask,
+  visibleTask,
   withoutSearchCopies,
-  type TaskSet,
 } from '../shared/tasks';
 import type { Db, Tx } from './db';
-import { tasks, taskVersions } from './schema';
+import { taskEvents, tasks, taskVersions } from './schema';
 
 const taskColumns = withoutSearchCopies(getTableColumns(tasks));
-const owned = (userId: string, id: string, ifUpdatedAt?: string) => ownedTask(tasks, userId, id, ifUpdatedAt);
 
-/** Bumps the user's task version; called inside the transaction of the write it counts. */
-const bump = (tx: Tx, userId: string) =>
-  tx
-    .insert(taskVersions)
-    .values({ userId, version: 1 })
-    .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } });
-
-function taskReads(db: Db): Pick<TaskRepo, 'version' | 'list' | 'get'> {
+function taskReads(db: Db): Pick<TaskRepo, 'version' | 'list' | 'all' | 'get' | 'find'> {
   async function version(userId: string) {
     const [row] = await db
       .select({ version: taskVersions.version })
@@ -57,61 +50,120 @@ function taskReads(db: Db): Pick<TaskRepo, 'version' | 'list' | 'get'> {
       return { version: v, tasks: rows.map(toTask) };
     },
 
+    async all(userId) {
+      const v = await version(userId);
+      const rows = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(and(eq(tasks.userId, userId), isNull(tasks.deletedAt)))
+        .orderBy(asc(tasks.createdAt), asc(tasks.id));
+      return { version: v, tasks: rows.map(toTask) };
+    },
+
     async get(userId, id) {
-      const [row] = await db.select(taskColumns).from(tasks).where(owned(userId, id));
+      const [row] = await db.select(taskColumns).from(tasks).where(visibleTask(tasks, userId, id));
       return row ? toTask(row) : null;
     },
+
+    async find(userId, id) {
+      const [row] = await db.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id));
+      return row ? toStoredTask(row) : null;
+    },
+
   };
 }
 
-function taskWrites(db: Db, now: Clock): Pick<TaskRepo, 'insert' | 'update' | 'toggle' | 'remove'> {
-  // Why a write matched no row: with If-Match, the task may exist but have changed.
-  async function missReason(userId: string, id: string, ifUpdatedAt?: string) {
-    if (!ifUpdatedAt) return 'not_found' as const;
-    const [row] = await db.select({ id: tasks.id }).from(tasks).where(owned(userId, id));
-    return row ? ('changed' as const) : ('not_found' as const);
-  }
+/** Bumps the user's version and appends the event with it; inside the transaction of the write it records. */
+async function bumpAndLog(tx: Tx, userId: string, event: TaskWrite['event']) {
+  const [bumped] = await tx
+    .insert(taskVersions)
+    .values({ userId, version: 1 })
+    .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } })
+    .returning({ version: taskVersions.version });
+  const [row] = await tx.insert(taskEvents).values(eventRow(userId, event, bumped!.version)).returning();
+  return toEvent(row!);
+}
 
-  async function write(userId: string, id: string, set: TaskSet, ifUpdatedAt?: string): Promise<WriteResult<Task>> {
-    // updated_at never repeats or goes back for a task, so it serves as the
-    // task's ETag even when two writes land in the same millisecond. The row
-    // lock the update takes orders concurrent writes to one task, and
-    // Postgres re-checks the WHERE (If-Match included) once it has the lock.
-    const updatedAt = sql`greatest(${now().toISOString()}::timestamptz, ${tasks.updatedAt} + interval '1 millisecond')`;
-    const row = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(tasks)
-        .set({ ...set, updatedAt })
-        .where(owned(userId, id, ifUpdatedAt))
-        .returning(taskColumns);
-      if (row) await bump(tx, userId);
-      return row;
-    });
-    if (row) return { ok: true, value: toTask(row) };
-    return { ok: false, reason: await missReason(userId, id, ifUpdatedAt) };
-  }
-
+function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
   return {
-    async insert(userId, t) {
-      const row = await db.transaction(async (tx) => {
-        const [row] = await tx.insert(tasks).values(newTaskRow(userId, t, now())).returning(taskColumns);
-        await bump(tx, userId);
-        return row!;
+    insert(userId, { next, event }) {
+      return db.transaction(async (tx) => {
+        await tx.insert(tasks).values(storedTaskRow(next));
+        return bumpAndLog(tx, userId, event);
       });
-      return toTask(row);
     },
-    update: (userId, id, changes, ifUpdatedAt) => write(userId, id, taskChangeSet(changes), ifUpdatedAt),
-    toggle: (userId, id, ifUpdatedAt) => write(userId, id, { completed: sql`not ${tasks.completed}` }, ifUpdatedAt),
-    async remove(userId, id, ifUpdatedAt) {
-      const removed = await db.transaction(async (tx) => {
-        const rows = await tx.delete(tasks).where(owned(userId, id, ifUpdatedAt)).returning({ id: tasks.id });
-        if (rows.length) await bump(tx, userId);
-        return rows.length > 0;
+
+    // The row lock (select … for update) queues concurrent writes to one
+    // task, so `decide` always sees the row the write will replace.
+    change(userId, id, decide) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id)).for('update');
+        if (!row) return { before: null, event: null };
+        const before = toStoredTask(row);
+        const write = decide(before);
+        if (!write) return { before, event: null };
+        await tx.update(tasks).set(storedTaskChangeSet(write.next)).where(ownedTask(tasks, userId, id));
+        return { before, event: await bumpAndLog(tx, userId, write.event) };
       });
-      if (removed) return { ok: true, value: null };
-      return { ok: false, reason: await missReason(userId, id, ifUpdatedAt) };
     },
   };
 }
 
-export const taskRepo = (db: Db, now: Clock): TaskRepo => ({ ...taskReads(db), ...taskWrites(db, now) });
+function taskLog(db: Db, version: (userId: string) => Promise<number>) {
+  const log: Pick<TaskRepo, 'events' | 'event' | 'changedSince' | 'purgeDeleted'> = {
+
+    async events(userId, { taskId, before, limit }) {
+      const rows = await db
+        .select()
+        .from(taskEvents)
+        .where(
+          and(
+            eq(taskEvents.userId, userId),
+            taskId === undefined ? undefined : eq(taskEvents.taskId, taskId),
+            before === undefined ? undefined : lt(taskEvents.version, before),
+          ),
+        )
+        .orderBy(desc(taskEvents.version))
+        .limit(limit);
+      return rows.map(toEvent);
+    },
+
+    async event(userId, id) {
+      const [row] = await db
+        .select()
+        .from(taskEvents)
+        .where(and(eq(taskEvents.userId, userId), eq(taskEvents.id, id)));
+      return row ? toEvent(row) : null;
+    },
+
+    async changedSince(userId, since, max) {
+      const v = await version(userId);
+      if (since > v) return null;
+      if (since === v) return { version: v, tasks: [] };
+      const after = and(eq(taskEvents.userId, userId), gt(taskEvents.version, since));
+      const [span] = await db.select({ first: min(taskEvents.version) }).from(taskEvents).where(after);
+      // Complete only if the log holds the very next event after `since`.
+      if (span?.first !== since + 1) return null;
+      const touched = db.selectDistinct({ id: taskEvents.taskId }).from(taskEvents).where(after);
+      const rows = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(and(eq(tasks.userId, userId), inArray(tasks.id, touched)));
+      return rows.length > max ? null : { version: v, tasks: rows.map(toStoredTask) };
+    },
+
+    async purgeDeleted(before) {
+      const gone = and(isNotNull(tasks.deletedAt), lt(tasks.deletedAt, before));
+      return db.transaction(async (tx) => {
+        await tx.delete(taskEvents).where(inArray(taskEvents.taskId, tx.select({ id: tasks.id }).from(tasks).where(gone)));
+        return (await tx.delete(tasks).where(gone).returning({ id: tasks.id })).length;
+      });
+    },
+  };
+  return log;
+}
+
+export const taskRepo = (db: Db): TaskRepo => {
+  const reads = taskReads(db);
+  return { ...reads, ...taskWrites(db), ...taskLog(db, reads.version) };
+};

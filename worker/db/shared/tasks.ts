@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { fold, foldOrNull } from '../../lib/text';
-import type { NewTask, Task, TaskChanges, TaskListQuery } from '../../tasks/types';
+import type { FieldChanges, StoredTask, Task, TaskEvent, TaskListQuery } from '../../tasks/types';
 import { iso, isoOrNull, type NewRow, type Row } from './rows';
 
 /** A task as read: every column but the search copies, which only the list's filter needs. */
@@ -16,7 +16,9 @@ export const withoutSearchCopies = <C extends { searchTitle: unknown; searchDesc
   ...read
 }: C) => read;
 
-export const toTask = (r: TaskRead): Task => ({
+export const toStoredTask = (r: TaskRead): StoredTask => ({ ...toTask(r), deleted_at: isoOrNull(r.deletedAt) });
+
+export const toTask = (r: Omit<TaskRead, 'deletedAt'>): Task => ({
   id: r.id,
   user_id: r.userId,
   title: r.title,
@@ -28,44 +30,62 @@ export const toTask = (r: TaskRead): Task => ({
   updated_at: iso(r.updatedAt),
 });
 
-/** A new task's row (search copies included). */
-export const newTaskRow = (userId: string, t: NewTask, now: Date): NewRow<'tasks'> => ({
-  id: crypto.randomUUID(),
-  userId,
+/** A task's whole row as a write leaves it (search copies included). */
+export const storedTaskRow = (t: StoredTask): NewRow<'tasks'> & { deletedAt: Date | null } => ({
+  id: t.id,
+  userId: t.user_id,
   title: t.title,
   description: t.description,
   priority: t.priority,
   dueDate: t.due_date ? new Date(t.due_date) : null,
-  completed: false,
-  createdAt: now,
-  updatedAt: now,
+  completed: t.completed,
+  createdAt: new Date(t.created_at),
+  updatedAt: new Date(t.updated_at),
+  deletedAt: t.deleted_at ? new Date(t.deleted_at) : null,
   searchTitle: fold(t.title),
   searchDescription: foldOrNull(t.description),
 });
 
-/** The column values an update writes for the given changes (search copies kept in step). */
-export function taskChangeSet(changes: TaskChanges): TaskSet {
-  const set: TaskSet = {};
-  if (changes.title !== undefined) {
-    set.title = changes.title;
-    set.searchTitle = fold(changes.title);
-  }
-  if (changes.description !== undefined) {
-    set.description = changes.description;
-    set.searchDescription = foldOrNull(changes.description);
-  }
-  if (changes.priority !== undefined) set.priority = changes.priority;
-  if (changes.completed !== undefined) set.completed = changes.completed;
-  if (changes.due_date !== undefined) set.dueDate = changes.due_date ? new Date(changes.due_date) : null;
+/** What an update of an existing row sets: everything a write may change (never its id, owner or creation). */
+export function storedTaskChangeSet(t: StoredTask): TaskSet {
+  const { id: _id, userId: _user, createdAt: _created, ...set } = storedTaskRow(t);
   return set;
 }
+
+export const toEvent = (r: Row<'taskEvents'>): TaskEvent => ({
+  id: r.id,
+  version: r.version,
+  task_id: r.taskId,
+  action: r.action,
+  source: r.source,
+  changes: r.changes as FieldChanges,
+  task: r.task as Task,
+  at: iso(r.at),
+});
+
+/** An event's row; its version is the one the same transaction gave the write. */
+export const eventRow = (userId: string, e: Omit<TaskEvent, 'version'>, version: number): NewRow<'taskEvents'> => ({
+  id: e.id,
+  userId,
+  version,
+  taskId: e.task_id,
+  action: e.action,
+  source: e.source,
+  changes: e.changes,
+  task: e.task,
+  at: new Date(e.at),
+});
 
 /** Either dialect's tasks table, as far as the shared conditions and orders need it: its columns. */
 type TaskColumns = Record<keyof Row<'tasks'>, AnyColumn>;
 
-/** One task of the user's, and (for If-Match) only while its updated_at is still `ifUpdatedAt`. */
-export const ownedTask = (t: TaskColumns, userId: string, id: string, ifUpdatedAt?: string) =>
-  and(eq(t.id, id), eq(t.userId, userId), ifUpdatedAt ? eq(t.updatedAt, new Date(ifUpdatedAt)) : undefined);
+/** One task of the user's, deleted or not, and (for a write) only while its updated_at is still `expected`. */
+export const ownedTask = (t: TaskColumns, userId: string, id: string, expected?: string) =>
+  and(eq(t.id, id), eq(t.userId, userId), expected ? eq(t.updatedAt, new Date(expected)) : undefined);
+
+/** One task of the user's that is not deleted: what every read sees. */
+export const visibleTask = (t: TaskColumns, userId: string, id: string) =>
+  and(eq(t.id, id), eq(t.userId, userId), isNull(t.deletedAt));
 
 /**
  * The list's filter, the same on every dialect but for how one asks "does
@@ -80,6 +100,7 @@ export function taskListWhere(
   const needle = q.q ? fold(q.q) : undefined;
   return and(
     eq(t.userId, userId),
+    isNull(t.deletedAt),
     q.completed === undefined ? undefined : eq(t.completed, q.completed),
     q.priority ? eq(t.priority, q.priority) : undefined,
     needle

@@ -15,7 +15,7 @@ export function createD1Repos(d1: D1Database, now: Clock = systemClock): Repos {
   const on = statementsOn(db);
   return {
     dialect: 'd1',
-    tasks: taskRepo(db, now),
+    tasks: taskRepo(db),
     users: createUserRepo(on.users, now),
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
     limits: createRateLimitRepo(on.limits),

@@ -36,6 +36,8 @@ export const tasks = sqliteTable(
     // LIKE fold only ASCII, and this keeps search the same on both dialects.
     searchTitle: text('search_title').notNull(),
     searchDescription: text('search_description'),
+    // Deleting is soft: the row stays, invisible, until the daily purge, so it can be restored.
+    deletedAt: ms('deleted_at'),
   },
   (t) => [
     index('tasks_user_created').on(t.userId, t.createdAt),
@@ -81,6 +83,27 @@ export const messages = sqliteTable(
   (t) => [
     index('messages_conversation_created').on(t.conversationId, t.createdAt),
     check('messages_role_check', sql`${t.role} in ('user', 'assistant')`),
+  ],
+);
+
+// The change log: one row per task write, in the same batch as the write.
+export const taskEvents = sqliteTable(
+  'task_events',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    // The user's task version after this write: ordered, gap-free per user.
+    version: integer('version').notNull(),
+    taskId: text('task_id').notNull(),
+    action: text('action', { enum: ['created', 'updated', 'completed', 'reopened', 'deleted', 'restored'] }).notNull(),
+    source: text('source', { enum: ['dashboard', 'chat', 'mcp', 'api'] }).notNull(),
+    changes: text('changes', { mode: 'json' }).notNull(),
+    task: text('task', { mode: 'json' }).notNull(),
+    at: ms('at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('task_events_user_version').on(t.userId, t.version),
+    index('task_events_user_task').on(t.userId, t.taskId, t.version),
   ],
 );
 

@@ -1,0 +1,19 @@
+import { createRepos } from './db';
+import type { Env } from './env';
+import { createClock } from './lib/clock';
+import { createTaskService } from './tasks/service';
+
+/** Deleted tasks can be restored for this many days; then they go, with their history. */
+export const KEEP_DELETED_DAYS = 30;
+
+/** The daily cron (wrangler.toml [triggers]): purges tasks deleted long enough ago. */
+export async function scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+  const clock = createClock(env.CLOCK_AT || undefined);
+  const repos = createRepos(env, clock);
+  try {
+    const purged = await createTaskService(repos.tasks, { clock }).purge(clock(), KEEP_DELETED_DAYS);
+    console.log(`purge: ${purged} task(s) deleted over ${KEEP_DELETED_DAYS} days ago`);
+  } finally {
+    ctx.waitUntil(repos.close());
+  }
+}
