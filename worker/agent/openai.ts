@@ -32,12 +32,27 @@ function offset(clock: ZonedClock): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function systemPrompt(clock: ZonedClock): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
+/**
+ * "Monday, 23 November 2026 at 10:00", put together from parts: what ICU
+ * makes of `dateStyle: 'full'` changes between versions (the comma came and went).
+ */
+function spelledOut(clock: ZonedClock): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: clock.timeZone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(clock.now);
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(clock.now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+}
+
+export function systemPrompt(clock: ZonedClock): string {
+  const local = spelledOut(clock);
   return [
     "You manage the user's task list with the tools provided; they are the only way to read or change tasks.",
     `Now it is ${local} in the user's time zone ${clock.timeZone} (UTC${offset(clock)}).`,
