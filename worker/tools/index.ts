@@ -4,6 +4,7 @@ import type { Tool } from './tool';
 export { TOOLS, isToolName, type AnyTool, type ToolInput, type ToolName, type ToolOutput } from './registry';
 export { outputOf, type ToolFailure, type ToolResult, type ToolSuccess } from './result';
 export { createToolbox, type Toolbox } from './toolbox';
+export { TaskOutput } from './output';
 
 /** A tool's input as JSON Schema, for OpenAI function calling and MCP's tools/list. */
 export const inputJsonSchema = (tool: Pick<Tool, 'input'>) =>
