@@ -3,7 +3,7 @@ import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/reso
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
-import { inputJsonSchema, outputOf, TOOLS, type ToolResult } from '../tools';
+import { inputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '../tools';
 import { toLocal, type ZonedClock } from '../lib/time-zone';
 import type { Agent, AgentInput, HistoryMessage } from './types';
 
@@ -71,17 +71,13 @@ const compactTask = ({ id, title, completed, priority, due_date }: Task) => ({
   priority,
   due_date,
 });
-const ONE_TASK = ['add_task', 'get_task', 'update_task', 'complete_task'] as const;
 
 /** Tool results from earlier turns, summarised so the model can refer back ("complete the second one"). */
 function compact(action: ToolAction): unknown {
   const list = outputOf(action, 'list_tasks');
   if (list) return list.slice(0, 30).map(compactTask);
-  for (const name of ONE_TASK) {
-    const task = outputOf(action, name);
-    if (task) return compactTask(task);
-  }
-  return action.output;
+  const task = taskOutputOf(action);
+  return task ? compactTask(task) : action.output;
 }
 
 function toModelMessage(m: HistoryMessage): ChatCompletionMessageParam {

@@ -1,5 +1,6 @@
-import type { ToolError } from './output';
-import { toolNamed, type ToolName, type ToolOutput, type ToolParsedInput } from './registry';
+import type { Task } from '../tasks/types';
+import { TaskOutput, type ToolError } from './output';
+import { isToolName, toolNamed, type ToolName, type ToolOutput, type ToolParsedInput } from './registry';
 import type { ToolAction } from './tool';
 
 /** A call that succeeded: `tool` tells which, and so the types of `input` and `output`. */
@@ -26,5 +27,12 @@ export type ToolResult<N extends ToolName = ToolName> = ToolSuccess<N> | ToolFai
 export function outputOf<N extends ToolName>(action: ToolAction, name: N): ToolOutput<N> | undefined {
   if (action.tool !== name) return undefined;
   const parsed = toolNamed(name).output.safeParse(action.output);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The task a recorded call answered with, when its tool answers with one task (add, get, update, complete). */
+export function taskOutputOf(action: ToolAction): Task | undefined {
+  if (!isToolName(action.tool) || toolNamed(action.tool).output !== TaskOutput) return undefined;
+  const parsed = TaskOutput.safeParse(action.output);
   return parsed.success ? parsed.data : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTaskService } from '../tasks/service';
 import { peek, signup } from '../test/helpers';
-import { createToolbox, outputJsonSchema, outputOf, TOOLS, type ToolResult } from '.';
+import { createToolbox, outputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '.';
 import { toolNamed } from './registry';
 
 describe('tool outputs', () => {
@@ -74,5 +74,14 @@ describe('outputOf', () => {
     expect(outputOf(failed, 'add_task')).toBeUndefined();
     expect(outputOf({ tool: 'add_task', input: {}, output: { ...task, completed: 'no' } }, 'add_task')).toBeUndefined();
     expect(outputOf({ tool: 'delete_task', input: {}, output: task }, 'delete_task')).toBeUndefined();
+  });
+
+  it('taskOutputOf reads the task of any tool that answers with one, and only those', () => {
+    for (const tool of ['add_task', 'get_task', 'update_task', 'complete_task']) {
+      expect(taskOutputOf({ tool, input: {}, output: task }), tool).toEqual(task);
+    }
+    expect(taskOutputOf({ tool: 'list_tasks', input: {}, output: task })).toBeUndefined();
+    expect(taskOutputOf({ tool: 'delete_task', input: {}, output: task })).toBeUndefined();
+    expect(taskOutputOf({ tool: 'drop_tables', input: {}, output: task })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Task } from '../../tasks/types';
-import { outputOf } from '../../tools';
+import { outputOf, taskOutputOf } from '../../tools';
 import type { ToolAction } from '../../tools/tool';
 import type { HistoryMessage } from '../types';
 import { Intent } from './rules';
@@ -27,21 +27,11 @@ export type Memory = z.infer<typeof Memory>;
 /** A task a message points at: in full when a tool returned it, else as it was listed, or only its id. */
 export type Known = Task | { id: string; title?: string };
 
-const ONE_TASK = ['add_task', 'get_task', 'update_task', 'complete_task'] as const;
 
-/** The task a recorded tool call returned, or deleted. */
-function taskOf(action: ToolAction): Task | undefined {
-  for (const name of ONE_TASK) {
-    const task = outputOf(action, name);
-    if (task) return task;
-  }
-  return outputOf(action, 'delete_task')?.task;
-}
-
-/** The task a recorded tool call returned, or deleted; the latest of a reply's calls that has one. */
+/** The latest task a reply's tool calls returned or deleted: what "it" means after that reply. */
 function lastTaskOf(actions: readonly ToolAction[]): Task | undefined {
   for (let i = actions.length - 1; i >= 0; i--) {
-    const task = taskOf(actions[i]!);
+    const task = taskOutputOf(actions[i]!) ?? outputOf(actions[i]!, 'delete_task')?.task;
     if (task) return task;
   }
   return undefined;

@@ -25,7 +25,6 @@ const handlers: { [K in IntentType]: Handler<K> } = {
   select: (intent, turn) => dispatch(selected(intent, turn.recall.pending()), turn),
 };
 
-/** Answers one intent with its handler. */
 export async function dispatch(intent: Intent, turn: Turn): Promise<Answer> {
   return run(intent.type, intent, turn);
 }

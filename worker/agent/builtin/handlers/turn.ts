@@ -40,7 +40,6 @@ export function createTurn(toolbox: Toolbox, history: readonly HistoryMessage[],
   return { turn, actions };
 }
 
-/** The reply when a tool call failed. */
 export function failed({ output: { error } }: ToolFailure): string {
   if (error.code === 'not_found') return 'That task no longer exists.';
   return `I couldn’t do that: ${error.message}.`;

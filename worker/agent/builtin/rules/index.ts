@@ -18,7 +18,7 @@ import * as update from './update';
  * their examples; this order is the only place families meet.
  */
 export const RULES: readonly Rule<Intent>[] = [
-  // Whole messages that are one word or a number.
+  // Whole-message phrases: help, greetings, thanks, a bare number.
   ...conversation.rules,
   ...select.rules,
   // Before "cancel x" (delete) and "undo x" (reopen): "cancel that" after a change means take it back.
