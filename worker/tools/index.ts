@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Tool } from './tool';
 
-export { TOOLS, isToolName, type AnyTool, type ToolInput, type ToolName, type ToolOutput } from './registry';
+export { TOOLS, type AnyTool, type ToolInput, type ToolName, type ToolOutput } from './registry';
 export { outputOf, taskOutputOf, type ToolFailure, type ToolResult, type ToolSuccess } from './result';
 export { createToolbox, type Toolbox } from './toolbox';
 export { TaskOutput } from './output';
