@@ -3,7 +3,7 @@ import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/reso
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
-import { inputJsonSchema, TOOLS, type ToolResult } from '../tools';
+import { inputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '../tools';
 import { toLocal, type ZonedClock } from '../lib/time-zone';
 import type { Agent, AgentInput, HistoryMessage } from './types';
 
@@ -25,39 +25,64 @@ const TOOL_DEFS: ChatCompletionTool[] = TOOLS.map((t) => ({
 
 function offset(clock: ZonedClock): string {
   const l = toLocal(clock.now, clock.timeZone);
-  const minutes = Math.round((Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - clock.now.getTime()) / 60000);
+  const wallClock = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
+  const minutes = Math.round((wallClock - clock.now.getTime()) / 60000);
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function systemPrompt(clock: ZonedClock): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
+/**
+ * "Monday, 23 November 2026 at 10:00", put together from parts: what ICU
+ * makes of `dateStyle: 'full'` changes between versions (the comma came and went).
+ */
+function spelledOut(clock: ZonedClock): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone: clock.timeZone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(clock.now);
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(clock.now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+}
+
+export function systemPrompt(clock: ZonedClock): string {
+  const local = spelledOut(clock);
   return [
     "You manage the user's task list with the tools provided; they are the only way to read or change tasks.",
     `Now it is ${local} in the user's time zone ${clock.timeZone} (UTC${offset(clock)}).`,
-    `Resolve words like "today", "tomorrow" or "friday" in that time zone, and send due dates as ISO 8601 with that offset, e.g. ${clock.now.toISOString().slice(0, 10)}T17:00:00${offset(clock)}. A date without a time means 23:59 that day.`,
+    'Resolve words like "today", "tomorrow" or "friday" in that time zone, and send due dates as ISO 8601 ' +
+      `with that offset, e.g. ${clock.now.toISOString().slice(0, 10)}T17:00:00${offset(clock)}. ` +
+      'A date without a time means 23:59 that day.',
     'Never guess a task id: use list_tasks to find it. If several tasks could match, ask which one and change nothing.',
     'If a tool returns an error, fix the arguments or explain the problem. Reply briefly and say exactly what you did.',
   ].join('\n');
 }
 
-const compactTask = (t: Task) => ({ id: t.id, title: t.title, completed: t.completed, priority: t.priority, due_date: t.due_date });
+const compactTask = ({ id, title, completed, priority, due_date }: Task) => ({
+  id,
+  title,
+  completed,
+  priority,
+  due_date,
+});
 
 /** Tool results from earlier turns, summarised so the model can refer back ("complete the second one"). */
-function compact(output: unknown): unknown {
-  if (Array.isArray(output)) return output.slice(0, 30).map((t) => compactTask(t as Task));
-  if (output && typeof output === 'object' && 'title' in output) return compactTask(output as Task);
-  return output;
+function compact(action: ToolAction): unknown {
+  const list = outputOf(action, 'list_tasks');
+  if (list) return list.slice(0, 30).map(compactTask);
+  const task = taskOutputOf(action);
+  return task ? compactTask(task) : action.output;
 }
 
 function toModelMessage(m: HistoryMessage): ChatCompletionMessageParam {
   if (m.role === 'user') return { role: 'user', content: m.content };
-  const calls = (m.actions ?? []).map((a) => `${a.tool}(${JSON.stringify(a.input)}) -> ${JSON.stringify(compact(a.output))}`);
+  const calls = (m.actions ?? []).map((a) => `${a.tool}(${JSON.stringify(a.input)}) -> ${JSON.stringify(compact(a))}`);
   const note = calls.length ? `\n\n[tools used: ${calls.join('; ').slice(0, 4000)}]` : '';
   return { role: 'assistant', content: m.content + note };
 }
@@ -70,7 +95,8 @@ function upstreamError(err: unknown, actions: ToolAction[]): AppError {
     error = upstreamFailed(502, 'upstream_unreachable', 'The chat model could not be reached');
   } else if (err instanceof APIError) {
     // Never pass the upstream's 401 on: the user's own session is fine.
-    error = upstreamFailed(502, 'upstream_error', `The chat model answered with an error (HTTP ${err.status ?? 'unknown'})`);
+    const status = err.status ?? 'unknown';
+    error = upstreamFailed(502, 'upstream_error', `The chat model answered with an error (HTTP ${status})`);
   } else {
     console.error('chat model call failed:', err);
     error = upstreamFailed(502, 'upstream_error', 'The chat model sent a reply that could not be read');
@@ -132,7 +158,9 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
         }
       }
       return {
-        reply: `I stopped after ${MAX_STEPS} steps without finishing. ${actions.length} tool call(s) ran; see the actions.`,
+        reply:
+          `I stopped after ${MAX_STEPS} steps without finishing. ` +
+          `${actions.length} tool call(s) ran; see the actions.`,
         actions,
       };
     },

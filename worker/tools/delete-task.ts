@@ -1,15 +1,17 @@
 import { defineTool } from './tool';
+import { DeletedOutput } from './output';
 import { DeleteTaskInput } from './schema';
 
 export const deleteTask = defineTool({
   name: 'delete_task',
   description: 'Delete a task permanently. Returns the deleted task.',
   input: DeleteTaskInput,
+  output: DeletedOutput,
   async run({ tasks, userId }, { task_id, if_updated_at }) {
     // Read first so the result can say what was deleted (the chat links it, the model names it);
     // the delete is conditional on that read, so what it names is what it deleted.
     const task = await tasks.get(userId, task_id);
     await tasks.remove(userId, task_id, if_updated_at ?? task.updated_at);
-    return { deleted: true, task };
+    return { deleted: true as const, task };
   },
 });

@@ -1,12 +1,15 @@
 import { defaultOrder } from '../tasks/schema';
 import { defineTool } from './tool';
+import { TaskListOutput } from './output';
 import { ListTasksInput } from './schema';
 
 export const listTasks = defineTool({
   name: 'list_tasks',
   description:
-    "List the user's tasks, newest first. With no arguments it lists all of them, pending and completed. Filter by completed, priority or a text query.",
+    "List the user's tasks, newest first. With no arguments it lists all of them, pending and completed. " +
+    'Filter by completed, priority or a text query.',
   input: ListTasksInput,
+  output: TaskListOutput,
   async run({ tasks, userId }, input) {
     const sort = input.sort ?? 'created_at';
     const { tasks: list } = await tasks.list(userId, {

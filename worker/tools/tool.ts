@@ -17,12 +17,21 @@ export interface ToolContext {
 /**
  * One agent tool, defined once for the chat agents and MCP. No tool takes a
  * user id: the user is bound into the context when the toolbox is created.
+ * `output` describes what `run` resolves to on success, so callers read a
+ * result without guessing its shape and MCP can publish it.
  */
-export interface Tool<S extends z.ZodType = z.ZodType> {
-  name: string;
+export interface Tool<
+  Input extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+  Name extends string = string,
+> {
+  name: Name;
   description: string;
-  input: S;
-  run(ctx: ToolContext, input: z.output<S>): Promise<unknown>;
+  input: Input;
+  output: Output;
+  run(ctx: ToolContext, input: z.output<Input>): Promise<z.output<Output>>;
 }
 
-export const defineTool = <S extends z.ZodType>(tool: Tool<S>) => tool;
+export const defineTool = <Input extends z.ZodType, Output extends z.ZodType, const Name extends string>(
+  tool: Tool<Input, Output, Name>,
+) => tool;

@@ -1,5 +1,6 @@
 import { badRequest } from '../lib/errors';
 import { defineTool } from './tool';
+import { TaskOutput } from './output';
 import { UpdateTaskInput } from './schema';
 
 export const updateTask = defineTool({
@@ -7,6 +8,7 @@ export const updateTask = defineTool({
   description:
     'Change a task: any of title, description, priority, due_date (null clears description and due date), completed.',
   input: UpdateTaskInput,
+  output: TaskOutput,
   run({ tasks, userId }, { task_id, if_updated_at, ...changes }) {
     if (Object.values(changes).every((v) => v === undefined)) {
       throw badRequest('Give at least one of title, description, priority, due_date, completed');

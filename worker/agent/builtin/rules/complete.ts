@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Ref, toRef } from './ref';
+import { pattern, type Rule } from './rule';
+
+/** Marking one task done, or open again. */
+export const intents = [z.object({ type: z.literal('complete'), ref: Ref, completed: z.boolean() })] as const;
+export type CompleteIntent = z.infer<(typeof intents)[number]>;
+
+const complete = (ref: string, completed = true): CompleteIntent => ({ type: 'complete', ref: toRef(ref), completed });
+
+// Reopening before completing: "mark x as not done" must not read as "done".
+const reopen: Rule<CompleteIntent>[] = [
+  {
+    id: 'complete.reopen',
+    intent: 'complete',
+    pattern: /^(?:reopen|re-open|uncomplete|uncheck|untick|unfinish|undo|restore)\s+(.+)$/i,
+    build: (m) => complete(m[1]!, false),
+    examples: ['reopen buy milk', 'undo buy milk', 'actually reopen groceries'],
+  },
+  {
+    id: 'complete.mark-not-done',
+    intent: 'complete',
+    pattern: pattern(
+      /^mark\s+(.+?)\s+(?:as\s+)?/,
+      String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)`,
+      String.raw`|undone|incomplete|unfinished|pending|open|to\s*do|todo)$`,
+    ),
+    build: (m) => complete(m[1]!, false),
+    examples: ['mark call mom as not done', 'mark 2 open'],
+  },
+];
+
+const done: Rule<CompleteIntent>[] = [
+  {
+    id: 'complete.change-to-done',
+    intent: 'complete',
+    pattern: /^change\s+(.+?)\s+to\s+(?:done|complete|completed|finished)$/i,
+    build: (m) => complete(m[1]!),
+    examples: ['change the report to done'],
+  },
+  {
+    id: 'complete.mark-done',
+    intent: 'complete',
+    pattern: /^mark\s+(.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|checked)$/i,
+    build: (m) => complete(m[1]!),
+    examples: ['mark the milk task as done', 'mark 3 complete'],
+  },
+  {
+    id: 'complete.check-off',
+    intent: 'complete',
+    pattern: /^(?:check|tick|cross)\s+(.+?)\s+off$/i,
+    build: (m) => complete(m[1]!),
+    examples: ['tick 2 off', 'cross the laundry off'],
+  },
+  {
+    id: 'complete.verb',
+    intent: 'complete',
+    pattern: pattern(
+      String.raw`^(?:complete|finish|finished|completed|done(?:\s+with)?`,
+      String.raw`|i(?:'ve|\s+have)?\s+(?:done|finished|completed)|i\s+did`,
+      String.raw`|check\s+off|tick\s+off|cross\s+off|close|mark\s+off)[:\s]+(.+)$`,
+    ),
+    build: (m) => complete(m[1]!),
+    examples: ['complete buy milk', 'Done with the report.', 'check off call mom', 'I did the laundry', 'finished #3'],
+  },
+];
+
+/** Commands that start with their verb. */
+export const commands: Rule<CompleteIntent>[] = [...reopen, ...done];
+
+/** Statements ("the report is done"), for after list questions have had their turn. */
+export const statements: Rule<CompleteIntent>[] = [
+  {
+    id: 'complete.is-not-done',
+    intent: 'complete',
+    pattern: /^(.+?)\s+(?:is|was|isn't|wasn't)\s+not\s+(?:done|finished|complete|completed)(?:\s+yet)?$/i,
+    build: (m) => complete(m[1]!, false),
+    examples: ['the report is not done yet'],
+  },
+  {
+    id: 'complete.is-done',
+    intent: 'complete',
+    pattern: /^(.+?)\s+(?:is|are|was)\s+(?:done|complete|completed|finished)$/i,
+    build: (m) => complete(m[1]!),
+    examples: ['the report is done', 'the dishes are finished'],
+  },
+];

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Rule } from './rule';
+
+/** Talk that is not about one task: help, greetings, thanks, and what the parser answers when nothing fits. */
+export const intents = [
+  z.object({ type: z.literal('help') }),
+  z.object({ type: z.literal('greet') }),
+  z.object({ type: z.literal('thanks') }),
+  z.object({ type: z.literal('unknown'), reason: z.enum(['no_title', 'delete_all']).optional() }),
+] as const;
+export type ConversationIntent = z.infer<(typeof intents)[number]>;
+export type UnknownIntent = Extract<ConversationIntent, { type: 'unknown' }>;
+
+export const rules: Rule<ConversationIntent>[] = [
+  {
+    id: 'conversation.help',
+    intent: 'help',
+    // End punctuation is gone before rules see a message, so a lone "?" never gets here: it is not understood.
+    pattern: /^(?:help|commands|what can you do|how does (?:this|it) work|what do you do)\??$/i,
+    build: () => ({ type: 'help' }),
+    examples: ['help', 'what can you do?', 'how does this work'],
+  },
+  {
+    id: 'conversation.greet',
+    intent: 'greet',
+    pattern: /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening))$/i,
+    build: () => ({ type: 'greet' }),
+    examples: ['hi', 'Hello!', 'good morning'],
+  },
+  {
+    id: 'conversation.thanks',
+    intent: 'thanks',
+    pattern: /^(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it)$/i,
+    build: () => ({ type: 'thanks' }),
+    examples: ['thanks!', 'thank you', 'ok', 'got it'],
+  },
+];

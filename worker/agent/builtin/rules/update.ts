@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../../../tasks/types';
+import { extractDue } from '../dates';
+import { PRIORITY, priorityOf, unquote } from './lexicon';
+import { Ref, toRef } from './ref';
+import { pattern, type Rule, type Utterance } from './rule';
+
+/** Renaming, reprioritising, rescheduling and annotating one task. */
+const Changes = z.object({
+  title: z.string().optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  due_date: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+});
+export const intents = [z.object({ type: z.literal('update'), ref: Ref, changes: Changes })] as const;
+export type UpdateIntent = z.infer<(typeof intents)[number]>;
+
+const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => ({
+  type: 'update',
+  ref: toRef(ref),
+  changes,
+});
+
+const NO_DATE = /^(?:to\s+)?(?:no|none|never|nothing)(?:\s+due\s+date)?$/i;
+
+/** A new due date, or none; null when `when` names no date, so the message goes on to later rules. */
+function dueUpdate(ref: string, when: string, { clock }: Utterance): UpdateIntent | null {
+  if (NO_DATE.test(when.trim())) return update(ref, { due_date: null });
+  const due = extractDue(when, clock);
+  return due ? update(ref, { due_date: due.due }) : null;
+}
+
+const DONE_WORDS = '(?:done|complete|completed|finished)';
+
+const rename: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.rename',
+    intent: 'update',
+    pattern: /^(?:rename|retitle|re-title)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i,
+    build: (m) => update(m[1]!, { title: unquote(m[2]!) }),
+    examples: ['rename buy milk to buy oat milk', 'retitle 2 as Call dad'],
+  },
+  {
+    id: 'update.title-of',
+    intent: 'update',
+    pattern: /^change\s+(?:the\s+)?(?:title|name)\s+of\s+(.+?)\s+to\s+(.+)$/i,
+    build: (m) => update(m[1]!, { title: unquote(m[2]!) }),
+    examples: ['change the title of 2 to "Call dad"', 'change the name of the report to done'],
+  },
+];
+
+const priority: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.priority-of',
+    intent: 'update',
+    pattern: new RegExp(
+      `^(?:set|change|make|mark|update)\\s+(?:the\\s+)?priority\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to|as)\\s+${PRIORITY}$`,
+      'i',
+    ),
+    build: (m) => update(m[1]!, { priority: priorityOf(m[2]!) }),
+    examples: ['set the priority of the report to low'],
+  },
+  {
+    id: 'update.make-priority',
+    intent: 'update',
+    pattern: new RegExp(
+      `^(?:set|change|make|mark|flag)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:a\\s+)?${PRIORITY}(?:[- ]priority)?$`,
+      'i',
+    ),
+    build: (m) => update(m[1]!, { priority: priorityOf(m[2]!) }),
+    examples: ['make it high priority', 'mark taxes as urgent', 'flag the report important'],
+  },
+  {
+    id: 'update.prioritise',
+    intent: 'update',
+    pattern: /^(?:prioriti[sz]e|bump up|raise the priority of|increase the priority of)\s+(.+)$/i,
+    build: (m) => update(m[1]!, { priority: 'high' }),
+    examples: ['prioritise the report', 'bump up call mom'],
+  },
+  {
+    id: 'update.deprioritise',
+    intent: 'update',
+    pattern: /^(?:deprioriti[sz]e|lower the priority of|decrease the priority of)\s+(.+)$/i,
+    build: (m) => update(m[1]!, { priority: 'low' }),
+    examples: ['deprioritize the garage', 'lower the priority of 3'],
+  },
+];
+
+const due: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.clear-due',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:clear|remove|delete|drop|unset)\s+(?:the\s+)?/,
+      /(?:due\s+date|deadline|due)\s+(?:of|from|for|on)\s+(.+)$/,
+    ),
+    build: (m) => update(m[1]!, { due_date: null }),
+    examples: ['clear the due date of call mom', 'remove the deadline from 2'],
+  },
+  {
+    id: 'update.move',
+    intent: 'update',
+    pattern: pattern(
+      String.raw`^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|change\s+the\s+due\s+date\s+of`,
+      String.raw`|(?:set|change|update)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on))`,
+      /\s+(.+?)\s+((?:to|until|till|for|by|on)\s+.+)$/,
+    ),
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['move the report to friday', 'postpone call mom until tomorrow at 6pm', 'push back 2 to no due date'],
+  },
+  // "change the dentist to next monday": a date means a new due date; "change x to y" without one renames.
+  {
+    id: 'update.change-due',
+    intent: 'update',
+    pattern: /^(?:change|update|set|switch)\s+(.+?)\s+((?:to|for)\s+.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['change the dentist to next monday at 10am', 'update the report for friday'],
+  },
+  {
+    id: 'update.change-title',
+    intent: 'update',
+    // "change x to done" completes x: that rule comes later, with the other ways to complete.
+    pattern: new RegExp(`^change\\s+(?!.*\\s+to\\s+${DONE_WORDS}$)(.+?)\\s+(?:to|into)\\s+(.+)$`, 'i'),
+    build: (m) => update(m[1]!, { title: unquote(m[2]!) }),
+    examples: ['change call mom to call dad', 'change 1 into Call the bank'],
+  },
+];
+
+const notes: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.clear-notes',
+    intent: 'update',
+    pattern: /^(?:clear|remove|delete)\s+(?:the\s+)?(?:notes?|description|details)\s+(?:of|from|for|on)\s+(.+)$/i,
+    build: (m) => update(m[1]!, { description: null }),
+    examples: ['remove the description from 1', 'clear the notes of call mom'],
+  },
+  {
+    id: 'update.set-notes',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:add|set|change|update|put)\s+(?:a\s+|the\s+)?(?:notes?|description|details)\s+(?:to|on|for|of)\s+(.+?)/,
+      /(?:\s*:\s*|\s+(?:to|saying|that says|as)\s+)(.+)$/,
+    ),
+    build: (m) => update(m[1]!, { description: unquote(m[2]!) }),
+    examples: [
+      'add a note to call mom: ask about christmas',
+      'set the description of 2 to bring the forms',
+      'change the notes of the report to done',
+    ],
+  },
+  {
+    id: 'update.describe',
+    intent: 'update',
+    pattern: /^describe\s+(.+?)\s+as\s+(.+)$/i,
+    build: (m) => update(m[1]!, { description: unquote(m[2]!) }),
+    examples: ['describe the report as the quarterly numbers'],
+  },
+];
+
+/** Commands that start with their verb. */
+export const commands: Rule<UpdateIntent>[] = [...rename, ...priority, ...due, ...notes];
+
+/** Statements about a task ("the report is due friday"), for after list questions have had their turn. */
+export const statements: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.is-priority',
+    intent: 'update',
+    pattern: new RegExp(`^(.+?)\\s+(?:is|should be)\\s+(?:a\\s+)?${PRIORITY}[- ]priority$`, 'i'),
+    build: (m) => update(m[1]!, { priority: priorityOf(m[2]!) }),
+    examples: ['the report is high priority', 'call mom should be a low-priority'],
+  },
+  {
+    id: 'update.has-no-due',
+    intent: 'update',
+    pattern: /^(.+?)\s+(?:has|have|needs)\s+no\s+(?:due\s+date|deadline)$/i,
+    build: (m) => update(m[1]!, { due_date: null }),
+    examples: ['the report has no deadline'],
+  },
+  {
+    id: 'update.is-due',
+    intent: 'update',
+    pattern: /^(.+?)\s+is\s+(?:now\s+)?due\s+(.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['the report is due next monday', 'call mom is now due tomorrow at 5pm'],
+  },
+];

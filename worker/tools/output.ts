@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { PRIORITIES, type Task } from '../tasks/types';
+
+/**
+ * What the tools answer with on success. Plain shapes, no transforms: they
+ * describe data already validated on the way in, and their JSON Schema is
+ * what MCP clients are promised. `satisfies` keeps them in step with the
+ * domain types: a field added to Task and missing here fails to compile.
+ */
+
+export const TaskOutput = z
+  .object({
+    id: z.string(),
+    user_id: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    completed: z.boolean(),
+    priority: z.enum(PRIORITIES),
+    due_date: z.string().nullable().describe('ISO 8601 in UTC with milliseconds, or null'),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .describe('A task') satisfies z.ZodType<Task>;
+
+export const TaskListOutput = z.array(TaskOutput);
+
+/** delete_task names what it deleted, so a reply (or an undo) can say which task it was. */
+export const DeletedOutput = z.object({ deleted: z.literal(true), task: TaskOutput });
+
+/** What every tool answers with when it fails: the same `error` as the HTTP envelope. */
+export const ToolErrorOutput = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ToolError = z.output<typeof ToolErrorOutput>['error'];

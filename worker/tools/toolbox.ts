@@ -1,0 +1,57 @@
+import { AppError } from '../lib/errors';
+import { toIssues } from '../lib/validate';
+import type { TaskService } from '../tasks/service';
+import type { ToolError } from './output';
+import { TOOLS, type AnyTool, type ToolInput, type ToolName } from './registry';
+import type { ToolResult } from './result';
+import type { Tool, ToolContext } from './tool';
+
+/**
+ * The tools bound to one user. `call` validates the input with the tool's
+ * schema and never throws for bad input or a domain error: both come back
+ * as an `{error}` output, so a model can read it and try again.
+ */
+export interface Toolbox {
+  tools: readonly AnyTool[];
+  /** With a tool's own name (the built-in agent), input and result are typed for that tool. */
+  call<N extends ToolName>(name: N, input: ToolInput<N>): Promise<ToolResult<N>>;
+  /** With a name from outside (a model, an MCP client), anything may come back. */
+  call(name: string, input: unknown): Promise<ToolResult>;
+}
+
+const failure = (tool: string, input: unknown, error: ToolError) => ({
+  tool,
+  input,
+  ok: false as const,
+  output: { error },
+});
+
+async function invoke(tool: Tool, ctx: ToolContext, input: unknown) {
+  const parsed = tool.input.safeParse(input);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error, 'tool');
+    const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return failure(tool.name, input, { code: 'validation_error', message, issues });
+  }
+  try {
+    return { tool: tool.name, input: parsed.data, ok: true as const, output: await tool.run(ctx, parsed.data) };
+  } catch (err) {
+    if (err instanceof AppError) return failure(tool.name, parsed.data, err.toJSON().error);
+    console.error(`tool ${tool.name} failed:`, err);
+    return failure(tool.name, parsed.data, { code: 'internal_error', message: 'The tool failed unexpectedly' });
+  }
+}
+
+export function createToolbox(tasks: TaskService, userId: string): Toolbox {
+  // Erased to Tool: each tool's run returns its own output type, which is what the typed overload promises.
+  const byName = new Map<string, Tool>(TOOLS.map((t) => [t.name, t]));
+  async function call<N extends ToolName>(name: N, input: ToolInput<N>): Promise<ToolResult<N>>;
+  async function call(name: string, input: unknown): Promise<ToolResult>;
+  async function call(name: string, rawInput: unknown) {
+    const tool = byName.get(name);
+    const input = rawInput ?? {};
+    if (!tool) return failure(name, input, new AppError(400, 'unknown_tool', `No tool named ${name}`).toJSON().error);
+    return invoke(tool, { tasks, userId }, input);
+  }
+  return { tools: TOOLS, call };
+}
