@@ -43,7 +43,7 @@ export function createChatService(deps: { conversations: ConversationService; ta
         result = await agent.run({
           message,
           history: history.map((m) => ({ role: m.role, content: m.content, actions: m.actions, state: m.state })),
-          toolbox: createToolbox(tasks, userId),
+          toolbox: createToolbox(tasks.as('chat'), userId),
           clock: { now, timeZone: input.timezone ?? 'UTC' },
         });
       } catch (err) {

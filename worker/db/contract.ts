@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../lib/clock';
 import { conversationContract, messageOrderContract } from './contract/conversations';
+import { changeLogContract } from './contract/log';
 import type { ContractContext } from './contract/context';
 import { listTagContract, taskListContract, taskReadContract, taskWriteContract } from './contract/tasks';
 import { userContract } from './contract/users';
@@ -42,6 +43,7 @@ export function runContract(dialect: string, connect: (clock?: Clock) => Repos |
   taskListContract(ctx);
   taskWriteContract(ctx);
   listTagContract(ctx);
+  changeLogContract(ctx);
   userContract(ctx);
   conversationContract(ctx);
   messageOrderContract(ctx);
