@@ -153,7 +153,7 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
               output: { error: { code: 'bad_arguments', message: 'The arguments were not valid JSON' } },
             };
           }
-          actions.push({ tool: result.tool, input: result.input, output: result.output });
+          actions.push({ tool: result.tool, input: result.input, output: result.output, ...(result.events ? { events: result.events } : {}) });
           messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result.output) });
         }
       }

@@ -259,11 +259,14 @@ describe('built-in agent: phrasings to tool calls and results', () => {
 
     await chat.say('done with call mom');
     expect((await chat.say('oops, undo')).reply).toBe('Reopened “Call mom”.');
+    const mom = (await tasksOf(user)).find((t) => t.title === 'Call mom')!;
     await chat.say('delete call mom');
     // A question in between does not hide the change.
     await chat.say('list');
     expect((await chat.say('undo')).reply).toBe('Restored “Call mom”.');
     expect(await titles()).toEqual(['Buy milk', 'Call mom']);
+    // Through the change log: the same task, same id and creation time, not a copy.
+    expect((await tasksOf(user)).find((t) => t.title === 'Call mom')).toMatchObject({ id: mom.id, created_at: mom.created_at });
 
     // A change made elsewhere after the agent's wins: the undo leaves that task alone.
     const done = await chat.say('complete buy milk');

@@ -27,10 +27,10 @@ beforeAll(async () => {
 });
 
 describe('MCP at /mcp', () => {
-  it('lists the six agent tools with JSON Schema inputs and no user id', async () => {
+  it('lists the agent tools with JSON Schema inputs and no user id', async () => {
     const { tools } = await mcp.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['add_task', 'complete_task', 'delete_task', 'get_task', 'list_tasks', 'update_task'].sort(),
+      ['add_task', 'complete_task', 'delete_task', 'get_task', 'list_tasks', 'undo_change', 'update_task'].sort(),
     );
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');

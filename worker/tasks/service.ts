@@ -19,6 +19,8 @@ export function createTaskService(repo: TaskRepo, options: Partial<Omit<WriteDep
   return {
     /** The same service, its writes recorded as coming from `source`. */
     as: (source: WriteDeps['source']) => createTaskService(repo, { ...deps, source }),
+    /** The same service, also telling `observe` each event its writes record. */
+    observing: (observe: WriteDeps['observe']) => createTaskService(repo, { ...deps, observe }),
 
     /** The user's version: it grows by one with every change to their tasks. */
     version: (userId: string) => repo.version(userId),

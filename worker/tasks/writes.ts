@@ -12,6 +12,8 @@ export interface WriteDeps {
   source: Source;
   /** Told the user's new version after every committed write (live push); must not throw. */
   notify: (userId: string, version: number) => void;
+  /** Told each event a write recorded (a tool call notes what it changed, to undo it later). */
+  observe?: (event: TaskEvent) => void;
 }
 
 /** What a write does to the task as it stands: the row it leaves and how the event names it; null changes nothing. */
@@ -28,7 +30,12 @@ export const checkId = (id: string, what = 'Task') => {
   if (!isUuid(id)) throw notFound(what);
 };
 
-export function createTaskWrites({ repo, clock, source, notify }: WriteDeps) {
+export function createTaskWrites({ repo, clock, source, notify, observe }: WriteDeps) {
+  const recorded = (userId: string, event: TaskEvent) => {
+    notify(userId, event.version);
+    observe?.(event);
+  };
+
   function eventFor(next: StoredTask, action: TaskAction, changes: FieldChanges, before: StoredTask | null) {
     // A deleted task's event shows it as it was before the delete.
     const shown = action === 'deleted' && before ? visible(before) : visible(next);
@@ -54,7 +61,7 @@ export function createTaskWrites({ repo, clock, source, notify }: WriteDeps) {
     });
     if (!before) throw notFound();
     if (!event || !next) return { task: visible(before), event: null };
-    notify(userId, event.version);
+    recorded(userId, event);
     return { task: visible(next), event };
   }
 
@@ -76,7 +83,7 @@ export function createTaskWrites({ repo, clock, source, notify }: WriteDeps) {
       };
       const next = newTask(userId, fields, clock());
       const event = await repo.insert(userId, { next, event: eventFor(next, 'created', diff(null, visible(next)), null) });
-      notify(userId, event.version);
+      recorded(userId, event);
       return { task: visible(next), event };
     },
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES, type Task } from '../tasks/types';
+import { PRIORITIES, TASK_ACTIONS, TASK_FIELDS, type Task } from '../tasks/types';
 
 /**
  * What the tools answer with on success. Plain shapes, no transforms: they
@@ -26,6 +26,14 @@ export const TaskListOutput = z.array(TaskOutput);
 
 /** delete_task names what it deleted, so a reply (or an undo) can say which task it was. */
 export const DeletedOutput = z.object({ deleted: z.literal(true), task: TaskOutput });
+
+/** undo_change says how it reversed the change: the action that did it, the fields it put back, and the task. */
+export const UndoneOutput = z.object({
+  undone: z.string().describe('The event that was reversed'),
+  action: z.enum(TASK_ACTIONS).describe('What the reversal did: deleted, restored, completed, reopened or updated'),
+  fields: z.array(z.enum(TASK_FIELDS)).describe('For an update: the fields put back'),
+  task: TaskOutput,
+});
 
 /** What every tool answers with when it fails: the same `error` as the HTTP envelope. */
 export const ToolErrorOutput = z.object({

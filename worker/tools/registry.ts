@@ -5,10 +5,11 @@ import { deleteTask } from './delete-task';
 import { getTask } from './get-task';
 import { listTasks } from './list-tasks';
 import type { Tool } from './tool';
+import { undoChange } from './undo-change';
 import { updateTask } from './update-task';
 
 /** Every agent tool, in the order models and MCP clients see them. */
-export const TOOLS = [addTask, listTasks, getTask, updateTask, completeTask, deleteTask] as const;
+export const TOOLS = [addTask, listTasks, getTask, updateTask, completeTask, deleteTask, undoChange] as const;
 
 export type AnyTool = (typeof TOOLS)[number];
 export type ToolName = AnyTool['name'];
@@ -33,6 +34,7 @@ const BY_NAME: ByName = {
   update_task: updateTask,
   complete_task: completeTask,
   delete_task: deleteTask,
+  undo_change: undoChange,
 };
 
 export const isToolName = (name: string): name is ToolName => Object.hasOwn(BY_NAME, name);

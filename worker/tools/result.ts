@@ -5,7 +5,7 @@ import type { ToolAction } from './tool';
 
 /** A call that succeeded: `tool` tells which, and so the types of `input` and `output`. */
 export type ToolSuccess<N extends ToolName = ToolName> = N extends ToolName
-  ? { tool: N; input: ToolParsedInput<N>; ok: true; output: ToolOutput<N> }
+  ? { tool: N; input: ToolParsedInput<N>; ok: true; output: ToolOutput<N>; events?: string[] }
   : never;
 
 /** A call that failed: bad input, an unknown tool or a domain error, as an `{error}` a model can read. */
@@ -14,6 +14,7 @@ export interface ToolFailure {
   input: unknown;
   ok: false;
   output: { error: ToolError };
+  events?: string[];
 }
 
 /** What `toolbox.call` answers. Narrow on `ok`, then on `tool`, to read the output with its type. */

@@ -43,3 +43,9 @@ export const CompleteTaskInput = TaskId.extend({
 });
 
 export const DeleteTaskInput = TaskId.extend(IfUnchanged);
+
+export const UndoChangeInput = z.object({
+  event_id: z
+    .string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') })
+    .describe('The change-log event to reverse (its id): an event one of your earlier tool calls recorded'),
+});

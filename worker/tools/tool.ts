@@ -6,6 +6,8 @@ export interface ToolAction {
   tool: string;
   input: unknown;
   output: unknown;
+  /** The change-log events the call recorded (ids), when it changed something. */
+  events?: string[];
 }
 
 /** What a tool's handler gets: the task service already bound to the token's user. */

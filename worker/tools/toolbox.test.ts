@@ -20,6 +20,13 @@ describe('tool outputs', () => {
         await toolbox.call('complete_task', { task_id }),
         await toolbox.call('delete_task', { task_id }),
       ];
+      // Each write call names the change-log event it recorded; undo_change reverses one (the delete).
+      const deleted = results.at(-1)!;
+      expect(deleted.events).toHaveLength(1);
+      expect(results[1]!.events).toBeUndefined();
+      const undone = await toolbox.call('undo_change', { event_id: deleted.events![0]! });
+      expect(undone).toMatchObject({ ok: true, output: { action: 'restored', task: { id: task_id } } });
+      results.push(undone);
       expect(results.map((r) => r.tool).sort()).toEqual(TOOLS.map((t) => t.name).sort());
       for (const r of results) {
         if (!r.ok) throw new Error(`${r.tool}: ${r.output.error.message}`);

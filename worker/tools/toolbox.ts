@@ -51,7 +51,10 @@ export function createToolbox(tasks: TaskService, userId: string): Toolbox {
     const tool = byName.get(name);
     const input = rawInput ?? {};
     if (!tool) return failure(name, input, new AppError(400, 'unknown_tool', `No tool named ${name}`).toJSON().error);
-    return invoke(tool, { tasks, userId }, input);
+    // The change-log events this call recorded, so the chat can undo exactly them later.
+    const events: string[] = [];
+    const result = await invoke(tool, { tasks: tasks.observing((e) => events.push(e.id)), userId }, input);
+    return events.length ? { ...result, events } : result;
   }
   return { tools: TOOLS, call };
 }

@@ -7,7 +7,7 @@ import { undoSteps } from './undo-steps';
 
 /** The reply with every tool call the turn made, and its memory plus how to undo what those calls changed. */
 function finish({ reply, memory }: Answer, results: readonly ToolResult[]): AgentResult {
-  const actions = results.map(({ tool, input, output }) => ({ tool, input, output }));
+  const actions = results.map(({ tool, input, output, events }) => ({ tool, input, output, ...(events ? { events } : {}) }));
   const undo = undoSteps(results);
   const state = undo.length ? { ...memory, undo } : memory;
   return { reply, actions, ...(state ? { state } : {}) };

@@ -49,7 +49,7 @@ describe('recall: what earlier turns left, read through its schema', () => {
   });
 
   it('finds the undo of the latest reply that changed something, past a question asked since', () => {
-    const undo = [{ kind: 'remove', task: task('a', 'Milk') }];
+    const undo = [{ event_id: crypto.randomUUID(), task: task('a', 'Milk') }];
     expect(recall([said({ undo }), asked, said({ listing: [] })]).undo()).toEqual(undo);
   });
 
