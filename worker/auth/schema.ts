@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from '../lib/text';
 
 const Email = z
-  .string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') })
+  .string()
   .trim()
   .max(254, 'Must be at most 254 characters')
   .pipe(z.email({ error: 'Must be a valid email address' }))
@@ -10,7 +10,7 @@ const Email = z
 
 const Password = (min: number) =>
   z
-    .string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') })
+    .string()
     .refine((s) => s.isWellFormed() && !s.includes('\0'), 'Must be valid text')
     .refine((s) => [...s].length >= min, `Must be at least ${min} characters`)
     .refine((s) => [...s].length <= 128, 'Must be at most 128 characters');

@@ -4,9 +4,9 @@ import { text } from '../lib/text';
 
 export const ChatSchema = z.object({
   message: text(1, 2000),
-  conversation_id: z.string({ error: 'Must be a string' }).max(100).optional(),
+  conversation_id: z.string().max(100).optional(),
   timezone: z
-    .string({ error: 'Must be a string' })
+    .string()
     .max(64)
     .refine(isTimeZone, 'Must be an IANA time zone such as Europe/Berlin')
     .optional(),

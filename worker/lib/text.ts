@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-errors';
 
 /** Case-folds text for search the same way on every dialect (full Unicode, not just ASCII). */
 export const fold = (s: string) => s.normalize('NFC').toLowerCase();
@@ -18,25 +19,22 @@ export const charCount = (s: string) => {
   return n;
 };
 
-const typeError = (what: string) => (iss: { input: unknown }) =>
-  iss.input === undefined ? 'Required' : `Must be ${what}`;
-
 /**
  * A trimmed string of min..max characters. Lone surrogates and NUL are
  * refused: PostgreSQL cannot store NUL, and neither survives a round trip.
  */
 export const text = (min: number, max: number) =>
   z
-    .string({ error: typeError('a string') })
+    .string()
     .trim()
     .refine((s) => s.isWellFormed() && !s.includes('\0'), 'Must be valid text (no NUL or unpaired surrogates)')
     .refine((s) => charCount(s) >= min, min === 1 ? 'Must not be empty' : `Must be at least ${min} characters`)
     .refine((s) => charCount(s) <= max, `Must be at most ${max} characters`);
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (iss) => (iss.input === undefined ? 'Required' : `Must be one of ${values.join(', ')}`) });
+  z.enum(values);
 
-export const bool = () => z.boolean({ error: typeError('true or false') });
+export const bool = () => z.boolean();
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -66,7 +64,9 @@ export function parseIsoDateTime(input: string): string | null {
 }
 
 export const isoDateTime = () =>
-  z.string({ error: typeError('an ISO 8601 date-time string or null') }).transform((s, ctx) => {
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'Required' : 'Must be an ISO 8601 date-time string or null') })
+    .transform((s, ctx) => {
     const parsed = parseIsoDateTime(s.trim());
     if (parsed === null) {
       ctx.issues.push({

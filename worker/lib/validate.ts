@@ -16,7 +16,7 @@ export function toIssues(error: z.ZodError, target = 'json'): Issue[] {
     const path = i.path.map(String).join('.');
     const rootType = path === '' && i.code === 'invalid_type';
     // "?limit=5&limit=6" reaches the schema as an array.
-    const repeated = target === 'query' && i.code === 'invalid_type' && /received array/.test(i.message);
+    const repeated = target === 'query' && i.code === 'invalid_type' && /not a list$/.test(i.message);
     return { path, message: rootType ? (ROOT[target] ?? i.message) : repeated ? 'Give it once' : i.message };
   });
 }

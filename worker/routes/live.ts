@@ -4,7 +4,7 @@ import { AppError } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { requireAuth } from '../middleware/auth';
 
-const LiveQuerySchema = z.object({ ticket: z.string({ error: 'Required' }).max(600, 'Too long') });
+const LiveQuerySchema = z.object({ ticket: z.string().max(600, 'Too long') });
 
 /**
  * Live push: a WebSocket per dashboard tab that hears the user's version after

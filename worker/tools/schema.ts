@@ -10,7 +10,7 @@ import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
  */
 
 export const TaskId = z.object({
-  task_id: z.string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') }).describe('The task id (a UUID)'),
+  task_id: z.string().describe('The task id (a UUID)'),
 });
 
 /** The tools' If-Match: a write that would overwrite a change made since (on the dashboard, say) fails instead. */
@@ -28,7 +28,7 @@ export const ListTasksInput = z.object({
   query: text(0, 200).optional().describe('Case-insensitive text to find in title or description'),
   sort: oneOf(TASK_SORTS).optional(),
   order: oneOf(['asc', 'desc']).optional(),
-  limit: z.number({ error: 'Must be a number' }).int('Must be a whole number').min(1).max(500).optional(),
+  limit: z.number().int('Must be a whole number').min(1).max(500).optional(),
 });
 
 export const UpdateTaskInput = TaskId.extend({
@@ -46,6 +46,6 @@ export const DeleteTaskInput = TaskId.extend(IfUnchanged);
 
 export const UndoChangeInput = z.object({
   event_id: z
-    .string({ error: (i) => (i.input === undefined ? 'Required' : 'Must be a string') })
+    .string()
     .describe('The change-log event to reverse (its id): an event one of your earlier tool calls recorded'),
 });
