@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../lib/clock';
 import { conversationContract, messageOrderContract } from './contract/conversations';
-import { changeLogContract } from './contract/log';
+import { changeLogContract, softDeleteContract, syncContract } from './contract/log';
 import type { ContractContext } from './contract/context';
 import { listTagContract, taskListContract, taskReadContract, taskWriteContract } from './contract/tasks';
 import { userContract } from './contract/users';
@@ -44,6 +44,8 @@ export function runContract(dialect: string, connect: (clock?: Clock) => Repos |
   taskWriteContract(ctx);
   listTagContract(ctx);
   changeLogContract(ctx);
+  softDeleteContract(ctx);
+  syncContract(ctx);
   userContract(ctx);
   conversationContract(ctx);
   messageOrderContract(ctx);

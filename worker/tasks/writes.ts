@@ -30,17 +30,24 @@ export const checkId = (id: string, what = 'Task') => {
   if (!isUuid(id)) throw notFound(what);
 };
 
+/** The event that records a write; a deleted task's event shows it as it was before the delete. */
+function eventFor(
+  source: Source,
+  next: StoredTask,
+  action: TaskAction,
+  changes: FieldChanges,
+  before: StoredTask | null,
+): Omit<TaskEvent, 'version'> {
+  const shown = action === 'deleted' && before ? visible(before) : visible(next);
+  return { id: crypto.randomUUID(), task_id: next.id, action, source, changes, task: shown, at: next.updated_at };
+}
+
 export function createTaskWrites({ repo, clock, source, notify, observe }: WriteDeps) {
   const recorded = (userId: string, event: TaskEvent) => {
     notify(userId, event.version);
     observe?.(event);
   };
 
-  function eventFor(next: StoredTask, action: TaskAction, changes: FieldChanges, before: StoredTask | null) {
-    // A deleted task's event shows it as it was before the delete.
-    const shown = action === 'deleted' && before ? visible(before) : visible(next);
-    return { id: crypto.randomUUID(), task_id: next.id, action, source, changes, task: shown, at: next.updated_at };
-  }
 
   /**
    * Decides the write on the task as it stands when the write lands (the
@@ -57,7 +64,7 @@ export function createTaskWrites({ repo, clock, source, notify, observe }: Write
       const decided = decide(current);
       if (!decided) return null;
       next = { ...decided.next, updated_at: stamp(current, clock()) };
-      return { next, event: eventFor(next, decided.action, decided.changes, current) };
+      return { next, event: eventFor(source, next, decided.action, decided.changes, current) };
     });
     if (!before) throw notFound();
     if (!event || !next) return { task: visible(before), event: null };
@@ -82,7 +89,7 @@ export function createTaskWrites({ repo, clock, source, notify, observe }: Write
         due_date: input.due_date ?? null,
       };
       const next = newTask(userId, fields, clock());
-      const event = await repo.insert(userId, { next, event: eventFor(next, 'created', diff(null, visible(next)), null) });
+      const event = await repo.insert(userId, { next, event: eventFor(source, next, 'created', diff(null, visible(next)), null) });
       recorded(userId, event);
       return { task: visible(next), event };
     },

@@ -46,24 +46,6 @@ export function changeLogContract(ctx: ContractContext) {
       expect(notified.filter(([u]) => u === user).map(([, v]) => v)).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
-    it('deletes softly: gone from every read, back with the same id, fields and created_at', async () => {
-      const user = newUser();
-      const t = await svc.create(user, { title: 'Soft', description: 'kept', due_date: '2027-01-02T03:04:05.000Z' });
-      const done = await svc.toggle(user, t.id);
-      await svc.remove(user, t.id);
-      await rejects(svc.get(user, t.id), 404);
-      await rejects(svc.update(user, t.id, { title: 'x' }), 404);
-      await rejects(svc.remove(user, t.id), 404);
-      expect((await svc.list(user, { sort: 'created_at', order: 'desc', limit: 100, offset: 0 })).tasks).toEqual([]);
-      expect((await ctx.repos.tasks.find(user, t.id))?.deleted_at).not.toBeNull();
-      const back = await svc.restore(user, t.id);
-      expect({ ...back, updated_at: done.updated_at }).toEqual(done);
-      expect(back.updated_at > done.updated_at).toBe(true);
-      expect(await svc.get(user, t.id)).toEqual(back);
-      await rejects(svc.restore(user, t.id), 404);
-      await rejects(svc.restore(newUser(), t.id), 404);
-    });
-
     it('writes nothing, event or task, when a write is refused or fails half-way', async () => {
       const user = newUser();
       const t = await svc.create(user, { title: 'Guarded' });
@@ -100,6 +82,64 @@ export function changeLogContract(ctx: ContractContext) {
       );
     });
 
+
+  });
+}
+
+/** Deleting is soft: a deleted task can come back until it is purged. */
+export function softDeleteContract(ctx: ContractContext) {
+  describe(`${ctx.dialect}: soft delete`, () => {
+    let svc: TaskService;
+    beforeAll(() => {
+      svc = createTaskService(ctx.repos.tasks);
+    });
+
+    it('deletes softly: gone from every read, back with the same id, fields and created_at', async () => {
+      const user = newUser();
+      const t = await svc.create(user, { title: 'Soft', description: 'kept', due_date: '2027-01-02T03:04:05.000Z' });
+      const done = await svc.toggle(user, t.id);
+      await svc.remove(user, t.id);
+      await rejects(svc.get(user, t.id), 404);
+      await rejects(svc.update(user, t.id, { title: 'x' }), 404);
+      await rejects(svc.remove(user, t.id), 404);
+      expect((await svc.list(user, { sort: 'created_at', order: 'desc', limit: 100, offset: 0 })).tasks).toEqual([]);
+      expect((await ctx.repos.tasks.find(user, t.id))?.deleted_at).not.toBeNull();
+      const back = await svc.restore(user, t.id);
+      expect({ ...back, updated_at: done.updated_at }).toEqual(done);
+      expect(back.updated_at > done.updated_at).toBe(true);
+      expect(await svc.get(user, t.id)).toEqual(back);
+      await rejects(svc.restore(user, t.id), 404);
+      await rejects(svc.restore(newUser(), t.id), 404);
+    });
+
+    it('purges tasks deleted before a time, with their events, and nothing else', async () => {
+      const user = newUser();
+      const old = await svc.create(user, { title: 'old' });
+      const recent = await svc.create(user, { title: 'recent' });
+      const kept = await svc.create(user, { title: 'kept' });
+      await svc.remove(user, old.id);
+      const cutoff = new Date(Date.now() + 1000);
+      // Deleted a moment after the cutoff, by a service whose clock says so.
+      const later = createTaskService(ctx.repos.tasks, { clock: () => new Date(cutoff.getTime() + 1000) });
+      await later.remove(user, recent.id);
+      expect(await svc.purge(cutoff, 0)).toBeGreaterThanOrEqual(1);
+      expect(await ctx.repos.tasks.find(user, old.id)).toBeNull();
+      expect(await svc.taskActivity(user, recent.id, { limit: 10 })).toHaveLength(2);
+      await rejects(svc.taskActivity(user, old.id, { limit: 10 }), 404);
+      expect(visible((await ctx.repos.tasks.find(user, recent.id))!)).toMatchObject({ title: 'recent' });
+      expect(await svc.get(user, kept.id)).toEqual(kept);
+    });
+  });
+}
+
+/** What changed after a version: the delta a dashboard asks for. */
+export function syncContract(ctx: ContractContext) {
+  describe(`${ctx.dialect}: sync`, () => {
+    let svc: TaskService;
+    beforeAll(() => {
+      svc = createTaskService(ctx.repos.tasks);
+    });
+
     it('answers what changed after a version, deleted ids included, or says it cannot', async () => {
       const user = newUser();
       const a = await svc.create(user, { title: 'a' });
@@ -119,24 +159,6 @@ export function changeLogContract(ctx: ContractContext) {
         expect(full.full).toBe(true);
         expect(ids(full.tasks)).toEqual(ids([a, c]));
       }
-    });
-
-    it('purges tasks deleted before a time, with their events, and nothing else', async () => {
-      const user = newUser();
-      const old = await svc.create(user, { title: 'old' });
-      const recent = await svc.create(user, { title: 'recent' });
-      const kept = await svc.create(user, { title: 'kept' });
-      await svc.remove(user, old.id);
-      const cutoff = new Date(Date.now() + 1000);
-      // Deleted a moment after the cutoff, by a service whose clock says so.
-      const later = createTaskService(ctx.repos.tasks, { clock: () => new Date(cutoff.getTime() + 1000) });
-      await later.remove(user, recent.id);
-      expect(await svc.purge(cutoff, 0)).toBeGreaterThanOrEqual(1);
-      expect(await ctx.repos.tasks.find(user, old.id)).toBeNull();
-      expect(await svc.taskActivity(user, recent.id, { limit: 10 })).toHaveLength(2);
-      await rejects(svc.taskActivity(user, old.id, { limit: 10 }), 404);
-      expect(visible((await ctx.repos.tasks.find(user, recent.id))!)).toMatchObject({ title: 'recent' });
-      expect(await svc.get(user, kept.id)).toEqual(kept);
     });
   });
 }
