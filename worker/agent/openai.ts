@@ -4,7 +4,7 @@ import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
 import { inputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '../tools';
-import { toLocal, type ZonedClock } from '../lib/time-zone';
+import { type ZonedClock, dayString, toLocal, today } from '../lib/time-zone';
 import type { Agent, AgentInput, HistoryMessage } from './types';
 
 export interface OpenAIConfig {
@@ -56,9 +56,9 @@ export function systemPrompt(clock: ZonedClock): string {
   return [
     "You manage the user's task list with the tools provided; they are the only way to read or change tasks.",
     `Now it is ${local} in the user's time zone ${clock.timeZone} (UTC${offset(clock)}).`,
-    'Resolve words like "today", "tomorrow" or "friday" in that time zone, and send due dates as ISO 8601 ' +
-      `with that offset, e.g. ${clock.now.toISOString().slice(0, 10)}T17:00:00${offset(clock)}. ` +
-      'A date without a time means 23:59 that day.',
+    'Resolve words like "today", "tomorrow" or "friday" in that time zone. A day without a time is due all ' +
+      `day: send due_date as that date, YYYY-MM-DD (e.g. ${dayString(today(clock))}). With a time, send ISO 8601 ` +
+      `with that offset, e.g. ${dayString(today(clock))}T17:00:00${offset(clock)}.`,
     'Never guess a task id: use list_tasks to find it. If several tasks could match, ask which one and change nothing.',
     'If a tool returns an error, fix the arguments or explain the problem. Reply briefly and say exactly what you did.',
   ].join('\n');

@@ -97,12 +97,45 @@ export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(ye
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An all-day due date (`YYYY-MM-DD`) as a local date; null for an instant. */
+export function dayOf(due: string): LocalDate | null {
+  const m = DAY.exec(due);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/** A local date as an all-day due date, `YYYY-MM-DD`. */
+export const dayString = (d: LocalDate) =>
+  `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+/**
+ * Where a due date falls in time, in the user's zone: an all-day date spans
+ * its whole local day; a timed one is its instant. It is overdue once `end`
+ * has passed: for an all-day task, once its day has ended where the user is.
+ */
+export function dueSpan(due: string, timeZone: string): { start: number; end: number } {
+  const day = dayOf(due);
+  if (!day) {
+    const t = Date.parse(due);
+    return { start: t, end: t };
+  }
+  const midnight = (d: LocalDate) => fromLocal({ ...d, hour: 0, minute: 0 }, timeZone).getTime();
+  return { start: midnight(day), end: midnight(addDays(day, 1)) };
+}
+
+export const isOverdue = (due: string, clock: ZonedClock) => {
+  const { start, end } = dueSpan(due, clock.timeZone);
+  return dayOf(due) ? end <= clock.now.getTime() : start < clock.now.getTime();
+};
+
 /** "today at 17:00", "tomorrow", "Fri 27 Nov", "Fri 27 Nov 2027 at 09:30": short, in the user's zone. */
-export function describeDue(iso: string, clock: ZonedClock): string {
-  const l = toLocal(new Date(iso), clock.timeZone);
+export function describeDue(due: string, clock: ZonedClock): string {
+  const l = dayOf(due) ? { ...dayOf(due)!, hour: 0, minute: 0 } : toLocal(new Date(due), clock.timeZone);
   const t = today(clock);
   const time = `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
-  const allDay = l.hour === 23 && l.minute === 59;
+  // All day; or an instant at 23:59, which is how all-day dates were stored before they existed.
+  const allDay = dayOf(due) !== null || (l.hour === 23 && l.minute === 59);
   let day: string;
   if (sameDate(l, t)) day = 'today';
   else if (sameDate(l, addDays(t, 1))) day = 'tomorrow';

@@ -1,4 +1,4 @@
-import { parseIsoDateTime } from '../lib/text';
+import { parseInstant } from '../lib/dates';
 
 const unquote = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 
@@ -18,7 +18,7 @@ export function parseIfMatch(header: string | undefined): string | undefined | '
   const tags = header.split(',').map(unquote).filter(Boolean);
   // Several tags are allowed; a task has one version, so the first valid one decides.
   for (const tag of tags) {
-    const parsed = parseIsoDateTime(tag);
+    const parsed = parseInstant(tag);
     if (parsed) return parsed;
   }
   return 'never';

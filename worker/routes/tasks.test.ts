@@ -40,11 +40,22 @@ describe('POST /api/v1/tasks', () => {
     expect(res.headers.get('ETag')).toBe(`"${task.updated_at}"`);
   });
 
-  it('normalises due dates to UTC with milliseconds', async () => {
+  it('normalises timed due dates to UTC with milliseconds, and keeps all-day ones as their day', async () => {
     const offset = await create(alice, { title: 'offset', due_date: '2026-12-24T18:00:00+01:00' });
     expect(offset.due_date).toBe('2026-12-24T17:00:00.000Z');
-    const dateOnly = await create(alice, { title: 'date only', due_date: '2026-12-24' });
-    expect(dateOnly.due_date).toBe('2026-12-24T00:00:00.000Z');
+    const allDay = await create(alice, { title: 'all day', due_date: '2026-12-24' });
+    expect(allDay.due_date).toBe('2026-12-24');
+    expect(((await (await alice.get(`/api/v1/tasks/${allDay.id}`)).json()) as Task).due_date).toBe('2026-12-24');
+    // Switching between the two kinds, either way.
+    const timed = (await (await alice.patch(`/api/v1/tasks/${allDay.id}`, { due_date: '2026-12-24T09:00:00+01:00' })).json()) as Task;
+    expect(timed.due_date).toBe('2026-12-24T08:00:00.000Z');
+    const day = (await (await alice.patch(`/api/v1/tasks/${allDay.id}`, { due_date: '2027-01-02' })).json()) as Task;
+    expect(day.due_date).toBe('2027-01-02');
+    for (const bad of ['2026-02-29', '2026-13-01', '0000-01-01', '2026-1-5', '2026-12-24T10:00']) {
+      const res = await alice.post('/api/v1/tasks', { title: 'bad day', due_date: bad });
+      expect(res.status, bad).toBe(400);
+    }
+    expect((await create(alice, { title: 'leap', due_date: '2028-02-29' })).due_date).toBe('2028-02-29');
   });
 
   it('stores instants from year 0001 to 9999 exactly, and refuses one whose UTC year falls outside', async () => {
@@ -91,7 +102,7 @@ describe('POST /api/v1/tasks', () => {
     [{ title: 'ok', due_date: 'tomorrow' }, 'due_date', 'ISO 8601'],
     [{ title: 'ok', due_date: '2026-02-30T10:00:00Z' }, 'due_date', 'ISO 8601'],
     [{ title: 'ok', due_date: '2026-03-01T10:00:00' }, 'due_date', 'ISO 8601'],
-    [{ title: 'ok', due_date: 1735689600 }, 'due_date', 'Must be an ISO 8601'],
+    [{ title: 'ok', due_date: 1735689600 }, 'due_date', 'Must be a date (2026-03-01), a date-time with a zone, or null'],
     [{ title: 'a\u0000b' }, 'title', 'valid text'],
     [{ title: '\ud800' }, 'title', 'valid text'],
   ])('answers 400 for %j, naming the field', async (body, field, message) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES, TASK_SORTS } from './types';
-import { bool, isoDateTime, oneOf, text } from '../lib/text';
+import { dueDate } from '../lib/dates';
+import { bool, oneOf, text } from '../lib/text';
 
 /** One schema per shape, shared by the REST routes, the agent tools and MCP. */
 
@@ -9,7 +10,7 @@ export const TaskDescription = text(0, 2000)
   .transform((s) => (s === '' ? null : s))
   .nullable();
 export const TaskPriority = oneOf(PRIORITIES);
-export const TaskDueDate = isoDateTime().nullable();
+export const TaskDueDate = dueDate().nullable();
 
 // Descriptions travel into the tools' JSON Schema, for models and MCP clients.
 export const TaskCreateSchema = z.object({
@@ -17,7 +18,8 @@ export const TaskCreateSchema = z.object({
   description: TaskDescription.optional().describe('Optional notes, up to 2000 characters, or null'),
   priority: TaskPriority.optional().describe('low, medium (default) or high'),
   due_date: TaskDueDate.optional().describe(
-    'ISO 8601 date-time with a UTC offset, e.g. 2026-03-01T17:00:00+01:00, or null for none',
+    'A day, YYYY-MM-DD, when it is due all day (e.g. 2026-03-01); an ISO 8601 date-time with a UTC offset ' +
+      'when it is due at a time (e.g. 2026-03-01T17:00:00+01:00); or null for none',
   ),
 });
 export type TaskCreateInput = z.input<typeof TaskCreateSchema>;

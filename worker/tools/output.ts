@@ -16,7 +16,10 @@ export const TaskOutput = z
     description: z.string().nullable(),
     completed: z.boolean(),
     priority: z.enum(PRIORITIES),
-    due_date: z.string().nullable().describe('ISO 8601 in UTC with milliseconds, or null'),
+    due_date: z
+      .string()
+      .nullable()
+      .describe('YYYY-MM-DD when due all day, an ISO 8601 instant in UTC with milliseconds when due at a time, or null'),
     created_at: z.string(),
     updated_at: z.string(),
   })

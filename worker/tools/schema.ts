@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_SORTS } from '../tasks/types';
-import { bool, isoDateTime, oneOf, text } from '../lib/text';
+import { instant } from '../lib/dates';
+import { bool, oneOf, text } from '../lib/text';
 import { TaskCreateSchema, TaskPriority } from '../tasks/schema';
 
 /**
@@ -15,7 +16,7 @@ export const TaskId = z.object({
 
 /** The tools' If-Match: a write that would overwrite a change made since (on the dashboard, say) fails instead. */
 const IfUnchanged = {
-  if_updated_at: isoDateTime()
+  if_updated_at: instant()
     .optional()
     .describe("Optional: the task's updated_at as you last saw it; if the task has changed since, nothing is written and the tool fails with precondition_failed"),
 };

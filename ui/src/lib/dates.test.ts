@@ -24,6 +24,22 @@ describe('dueState', () => {
   });
 });
 
+describe('all-day due dates (YYYY-MM-DD)', () => {
+  it('are their local day: today all day long, overdue only once the day is over', () => {
+    expect(dueState('2026-03-10', false, local(2026, 3, 10, 23, 59))).toBe('today');
+    expect(dueState('2026-03-10', false, local(2026, 3, 10, 0, 0))).toBe('today');
+    expect(dueState('2026-03-10', false, local(2026, 3, 11, 0, 0))).toBe('overdue');
+    expect(dueState('2026-03-11', false, local(2026, 3, 10, 23, 0))).toBe('later');
+  });
+  it('show no time', () => {
+    const now = local(2026, 3, 10, 12, 0);
+    expect(formatDue('2026-03-10', now)).toBe('Today');
+    expect(formatDue('2026-03-11', now)).toBe('Tomorrow');
+    expect(formatDue('2026-12-04', now)).not.toMatch(/\d:\d\d/);
+    expect(formatDue('2026-12-04', now)).toMatch(/4/);
+  });
+});
+
 describe('formatDue', () => {
   const now = local(2026, 3, 10, 12, 0);
   it('names today, tomorrow and yesterday', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, fromLocal, toLocal } from '../../lib/time-zone';
+import { describeDue, dueSpan, fromLocal, isOverdue, toLocal } from '../../lib/time-zone';
 import { extractDue } from './dates';
 
 // Monday 23 November 2026, 10:00 in Berlin (09:00 UTC).
 const clock = { now: new Date('2026-11-23T09:00:00Z'), timeZone: 'Europe/Berlin' };
+// A day alone is all-day (`YYYY-MM-DD`); a day and a time is that instant in Berlin.
 const at = (local: string) => {
-  const [d, t = '23:59'] = local.split(' ');
+  const [d, t] = local.split(' ');
+  if (t === undefined) return d!;
   const [year, month, day] = d!.split('-').map(Number);
   const [hour, minute] = t.split(':').map(Number);
   return fromLocal({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, 'Europe/Berlin').toISOString();
@@ -67,7 +69,26 @@ describe('extractDue', () => {
     expect(extractDue('call tomorrow at 5pm', ny)!.due).toBe('2026-03-08T21:00:00.000Z');
     const auckland = { now: new Date('2026-11-23T20:00:00Z'), timeZone: 'Pacific/Auckland' };
     // Already Tuesday 24th in Auckland: "tomorrow" is Wednesday 25th there.
-    expect(toLocal(new Date(extractDue('x tomorrow', auckland)!.due), 'Pacific/Auckland')).toMatchObject({ day: 25, hour: 23, minute: 59 });
+    expect(extractDue('x tomorrow', auckland)!.due).toBe('2026-11-25');
+    expect(toLocal(new Date(extractDue('x tomorrow at 9am', auckland)!.due), 'Pacific/Auckland')).toMatchObject({ day: 25, hour: 9 });
+  });
+
+  it('says when an all-day task is overdue: once its day has ended where the user is', () => {
+    const berlin = (iso: string) => ({ now: new Date(iso), timeZone: 'Europe/Berlin' });
+    // Monday 23 Nov is over in Berlin at 23:00 UTC, though not yet in UTC itself.
+    expect(isOverdue('2026-11-23', berlin('2026-11-23T22:59:59Z'))).toBe(false);
+    expect(isOverdue('2026-11-23', berlin('2026-11-23T23:00:00Z'))).toBe(true);
+    const ny = { now: new Date('2026-11-24T03:00:00Z'), timeZone: 'America/New_York' };
+    expect(isOverdue('2026-11-23', ny)).toBe(false); // still 22:00 on the 23rd in New York
+    expect(isOverdue('2026-11-23T22:00:00.000Z', ny)).toBe(true); // a timed task is overdue at its instant
+    expect(dueSpan('2026-03-08', 'America/New_York')).toEqual({
+      start: Date.parse('2026-03-08T05:00:00Z'),
+      end: Date.parse('2026-03-09T04:00:00Z'), // a 23-hour day: DST began
+    });
+  });
+
+  it('describes an instant stored at 23:59 (how days were kept before all-day dates) as that day', () => {
+    expect(describeDue(fromLocal({ year: 2026, month: 11, day: 27, hour: 23, minute: 59 }, 'Europe/Berlin').toISOString(), clock)).toBe('Fri 27 Nov');
   });
 
   it('describes dates briefly in the user zone', () => {

@@ -1,18 +1,26 @@
-import { addDays, daysInMonth, fromLocal, today, weekday, type ZonedClock, type LocalDate } from '../../lib/time-zone';
+import {
+  addDays,
+  daysInMonth,
+  dayString,
+  fromLocal,
+  today,
+  weekday,
+  type LocalDate,
+  type ZonedClock,
+} from '../../lib/time-zone';
 
 /**
  * Finds one due-date phrase in free text ("tomorrow at 5pm", "next friday",
- * "in 3 days", "dec 5", "2026-12-01") and returns the instant it names in
- * the user's time zone, with the text that is left once the phrase is cut
- * out. A date without a time means the end of that day (23:59), so a task
- * due "today" is not overdue until the day is over.
+ * "in 3 days", "dec 5", "2026-12-01") and returns the due date it names,
+ * with the text that is left once the phrase is cut out. A day without a
+ * time is an all-day date, `YYYY-MM-DD`; with a time ("at 5pm", "tonight")
+ * it is the instant that time names in the user's zone.
  */
 export interface DueMatch {
   due: string;
   rest: string;
 }
 
-const END_OF_DAY = { hour: 23, minute: 59 };
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
@@ -248,7 +256,9 @@ export function extractDue(text: string, clock: ZonedClock): DueMatch | null {
   }
 
   if (!date && !time) return null;
-  const chosen = time ?? implied ?? END_OF_DAY;
+  // A day without a time is due all day: overdue only once that day is over where the user is.
+  if (date && !time && !implied) return { due: dayString(date), rest: tidy(rest) };
+  const chosen = (time ?? implied)!;
   if (!date) {
     // A time alone means its next occurrence: today, or tomorrow if it has passed.
     const todayAt = fromLocal({ ...base, ...chosen }, clock.timeZone);

@@ -4,7 +4,9 @@ import { parse } from './parse';
 
 // Monday 23 November 2026, 10:00 in Berlin.
 const clock = { now: new Date('2026-11-23T09:00:00Z'), timeZone: 'Europe/Berlin' };
-const local = (date: string, time = '23:59') => {
+// A day alone is all-day (`YYYY-MM-DD`); a day and a time is that instant in Berlin.
+const local = (date: string, time?: string) => {
+  if (time === undefined) return date;
   const [year, month, day] = date.split('-').map(Number);
   const [hour, minute] = time.split(':').map(Number);
   return fromLocal({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, clock.timeZone).toISOString();

@@ -1,5 +1,5 @@
 import type { Task } from '../../tasks/types';
-import { describeDue, type ZonedClock } from '../../lib/time-zone';
+import { describeDue, isOverdue, type ZonedClock } from '../../lib/time-zone';
 
 export const quote = (t: Pick<Task, 'title'>) => `“${t.title}”`;
 
@@ -17,7 +17,7 @@ const short = (title: string) => (title.length > TITLE_IN_LIST ? `${title.slice(
 
 export function line(task: Task, n: number, clock: ZonedClock): string {
   const extra = details(task, clock);
-  const overdue = !task.completed && task.due_date && Date.parse(task.due_date) < clock.now.getTime();
+  const overdue = !task.completed && task.due_date && isOverdue(task.due_date, clock);
   return `${n}. ${task.completed ? '✓ ' : ''}${short(task.title)}${extra ? ` — ${extra}` : ''}${overdue ? ' (overdue)' : ''}`;
 }
 

@@ -38,6 +38,8 @@ export const tasks = pgTable(
     completed: boolean('completed').notNull().default(false),
     priority: text('priority', { enum: ['low', 'medium', 'high'] }).notNull().default('medium'),
     dueDate: ms('due_date'),
+    // An all-day due date is stored as that day's 00:00 UTC, so it sorts with the timed ones.
+    dueAllDay: boolean('due_all_day').notNull().default(false),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
     // Case-folded copies kept by the repo for search, exactly as on D1, so

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { isDay } from '../../lib/dates';
 import { fold, foldOrNull } from '../../lib/text';
 import type { FieldChanges, StoredTask, Task, TaskEvent, TaskListQuery } from '../../tasks/types';
 import { iso, isoOrNull, type NewRow, type Row } from './rows';
@@ -25,7 +26,7 @@ export const toTask = (r: Omit<TaskRead, 'deletedAt'>): Task => ({
   description: r.description,
   completed: r.completed,
   priority: r.priority,
-  due_date: isoOrNull(r.dueDate),
+  due_date: r.dueDate && r.dueAllDay ? iso(r.dueDate).slice(0, 10) : isoOrNull(r.dueDate),
   created_at: iso(r.createdAt),
   updated_at: iso(r.updatedAt),
 });
@@ -37,7 +38,8 @@ export const storedTaskRow = (t: StoredTask): NewRow<'tasks'> & { deletedAt: Dat
   title: t.title,
   description: t.description,
   priority: t.priority,
-  dueDate: t.due_date ? new Date(t.due_date) : null,
+  dueDate: t.due_date ? new Date(isDay(t.due_date) ? `${t.due_date}T00:00:00Z` : t.due_date) : null,
+  dueAllDay: t.due_date !== null && isDay(t.due_date),
   completed: t.completed,
   createdAt: new Date(t.created_at),
   updatedAt: new Date(t.updated_at),

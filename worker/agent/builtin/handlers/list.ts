@@ -1,4 +1,4 @@
-import { addDays, describeDue, fromLocal, toLocal, today } from '../../../lib/time-zone';
+import { addDays, dayOf, describeDue, dueSpan, fromLocal, isOverdue, toLocal, today } from '../../../lib/time-zone';
 import type { LocalDate, ZonedClock } from '../../../lib/time-zone';
 import { numbered } from '../reply';
 import type { DueFilter, ListIntent } from '../rules';
@@ -9,7 +9,7 @@ function dueRange(filter: DueFilter, clock: ZonedClock): [number, number] {
   const start = (d: LocalDate) => fromLocal({ ...d, hour: 0, minute: 0 }, clock.timeZone).getTime();
   const t = today(clock);
   if (typeof filter === 'object') {
-    const day = toLocal(new Date(filter.on), clock.timeZone);
+    const day = dayOf(filter.on) ?? toLocal(new Date(filter.on), clock.timeZone);
     return [start(day), start(addDays(day, 1))];
   }
   switch (filter) {
@@ -61,9 +61,11 @@ export const list: Handlers<'list'> = {
     });
     if (!r.ok) return { reply: failed(r) };
     let tasks = r.output;
-    if (due) {
+    if (due === 'overdue') tasks = tasks.filter((t) => t.due_date && isOverdue(t.due_date, clock));
+    else if (due) {
       const [from, to] = dueRange(due, clock);
-      tasks = tasks.filter((t) => t.due_date && Date.parse(t.due_date) >= from && Date.parse(t.due_date) < to);
+      const within = (d: string) => dueSpan(d, clock.timeZone).start >= from && dueSpan(d, clock.timeZone).start < to;
+      tasks = tasks.filter((t) => t.due_date && within(t.due_date));
     }
     const label = listLabel(intent, clock);
     if (!tasks.length) return { reply: label.none, memory: { listing: [] } };

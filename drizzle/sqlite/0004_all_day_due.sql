@@ -1,0 +1,1 @@
+ALTER TABLE `tasks` ADD `due_all_day` integer DEFAULT false NOT NULL;
