@@ -17,6 +17,8 @@ export interface AppVariables {
   auth: AuthService;
   limiter: RateLimiter;
   live: Live;
+  /** Keeps the request's database connection open (and the Worker running) until `work` settles. */
+  keepAlive(work: Promise<unknown>): void;
   /** Which database runs, and a trivial query against it: all the health check may know of it. */
   database: Pick<Repos, 'dialect' | 'ping'>;
   /** The app's time for this request (CLOCK_AT can set it for tests and demos). */
@@ -58,20 +60,27 @@ async function messageOf(err: HTTPException): Promise<string | undefined> {
   }
 }
 
+type Envelope = { error: { code: string; message: string; [more: string]: unknown } };
+
 /**
- * The single place an error becomes a response: the error envelope
- * `{error: {code, message, issues?}}`, never a stack trace.
+ * The single place an error becomes the error envelope `{error: {code,
+ * message, issues?}}`, never a stack trace: for a response (onError) and for
+ * a stream's last event alike.
  */
-export async function onError(err: Error, c: Context<AppEnv>): Promise<Response> {
-  if (err instanceof AppError) {
-    return c.json(err.toJSON(), err.status, err.headers);
-  }
+export async function envelopeOf(err: unknown, c: Context<AppEnv>) {
+  if (err instanceof AppError) return { status: err.status, body: err.toJSON() as Envelope, headers: err.headers };
   if (err instanceof HTTPException && err.status < 500) {
     const code = CODES[err.status] ?? 'bad_request';
-    return c.json({ error: { code, message: (await messageOf(err)) ?? code } }, err.status);
+    return { status: err.status, body: { error: { code, message: (await messageOf(err)) ?? code } }, headers: undefined };
   }
   console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
-  return c.json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500);
+  const body = { error: { code: 'internal_error', message: 'Something went wrong on our side' } };
+  return { status: 500 as const, body, headers: undefined };
+}
+
+export async function onError(err: Error, c: Context<AppEnv>): Promise<Response> {
+  const { status, body, headers } = await envelopeOf(err, c);
+  return c.json(body, status, headers);
 }
 
 /** 405 in the envelope, with the methods the path does answer to. */

@@ -11,7 +11,13 @@ import type { TestProject } from 'vitest/node';
 export type Step =
   | { status: number; body?: unknown }
   | { delay_ms: number }
-  | { message: { content?: string | null; tool_calls?: { name: string; arguments: unknown }[] } };
+  | {
+      message: { content?: string | null; tool_calls?: { name: string; arguments: unknown }[] };
+      /** With `stream: true` in the request: the pause between streamed chunks. */
+      chunk_delay_ms?: number;
+      /** With `stream: true`: close the connection after this many chunks, as a dying upstream would. */
+      cut_after_chunks?: number;
+    };
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -32,6 +38,35 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
 };
+
+type MessageStep = Extract<Step, { message: unknown }>;
+
+/**
+ * The same answer as server-sent chunks, the way OpenAI streams: the content a
+ * few characters at a time, each tool call's id and name first and its
+ * arguments in pieces, then a finish reason and [DONE].
+ */
+async function streamChunks(res: ServerResponse, step: MessageStep, model: string, n: number) {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+  const base = { id: `chatcmpl-${n}`, object: 'chat.completion.chunk', created: 0, model };
+  const chunk = (delta: object, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const pieces = (s: string, size: number) => s.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
+  const chunks: object[] = [chunk({ role: 'assistant', content: '' })];
+  for (const text of pieces(step.message.content ?? '', 6)) chunks.push(chunk({ content: text }));
+  (step.message.tool_calls ?? []).forEach((c, index) => {
+    const args = typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments);
+    chunks.push(chunk({ tool_calls: [{ index, id: `call_${n}_${index}`, type: 'function', function: { name: c.name, arguments: '' } }] }));
+    for (const part of pieces(args, 7)) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }));
+  });
+  chunks.push(chunk({}, step.message.tool_calls?.length ? 'tool_calls' : 'stop'));
+  for (const [i, c] of chunks.entries()) {
+    if (step.cut_after_chunks !== undefined && i >= step.cut_after_chunks) return void res.destroy();
+    if (res.destroyed) return;
+    res.write(`data: ${JSON.stringify(c)}\n\n`);
+    if (step.chunk_delay_ms) await new Promise((r) => setTimeout(r, step.chunk_delay_ms));
+  }
+  res.end('data: [DONE]\n\n');
+}
 
 export function startFakeOpenAI() {
   let script: Step[] = [];
@@ -58,6 +93,7 @@ export function startFakeOpenAI() {
     }
     if ('status' in step) return send(res, step.status, step.body ?? { error: { message: `scripted ${step.status}` } });
     const calls = step.message.tool_calls ?? [];
+    if (JSON.parse(body).stream) return streamChunks(res, step, JSON.parse(body).model, ++counter);
     send(res, 200, {
       id: `chatcmpl-${++counter}`,
       object: 'chat.completion',

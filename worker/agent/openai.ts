@@ -1,5 +1,10 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+  ChatCompletionMessageToolCall,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
@@ -104,6 +109,66 @@ function upstreamError(err: unknown, actions: ToolAction[]): AppError {
   return error.withDetails({ actions });
 }
 
+type Completion = { content: string | null; calls: ChatCompletionMessageToolCall[] };
+
+/** One model answer, whole. */
+async function answer(client: OpenAI, request: ChatCompletionCreateParamsNonStreaming): Promise<Completion> {
+  const reply = (await client.chat.completions.create(request)).choices?.[0]?.message;
+  if (!reply) throw new Error('no choices in the completion');
+  return { content: reply.content ?? null, calls: (reply.tool_calls ?? []).filter((c) => c.type === 'function') };
+}
+
+/**
+ * One model answer, streamed: text goes to `onText` as it arrives; tool calls
+ * come in pieces by index (id and name first, arguments in fragments) and are
+ * assembled before anything runs.
+ */
+async function streamed(
+  client: OpenAI,
+  request: ChatCompletionCreateParamsNonStreaming,
+  onText: (delta: string) => void,
+): Promise<Completion> {
+  const stream = await client.chat.completions.create({ ...request, stream: true });
+  let content = '';
+  const calls: { id: string; name: string; args: string }[] = [];
+  for await (const chunk of stream) {
+    const delta = chunk.choices?.[0]?.delta;
+    if (delta?.content) {
+      content += delta.content;
+      onText(delta.content);
+    }
+    for (const part of delta?.tool_calls ?? []) {
+      const call = (calls[part.index] ??= { id: '', name: '', args: '' });
+      if (part.id) call.id = part.id;
+      if (part.function?.name) call.name += part.function.name;
+      if (part.function?.arguments) call.args += part.function.arguments;
+    }
+  }
+  return {
+    content: content || null,
+    calls: calls
+      .filter(Boolean)
+      .map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.args } })),
+  };
+}
+
+/** Runs one tool call from the model; arguments that are not JSON come back to it as an error. */
+async function run(toolbox: AgentInput['toolbox'], call: ChatCompletionMessageToolCall & { type: 'function' }) {
+  let result: ToolResult;
+  try {
+    result = await toolbox.call(call.function.name, JSON.parse(call.function.arguments || '{}'));
+  } catch {
+    result = {
+      tool: call.function.name,
+      input: call.function.arguments,
+      ok: false,
+      output: { error: { code: 'bad_arguments', message: 'The arguments were not valid JSON' } },
+    };
+  }
+  const action: ToolAction = { tool: result.tool, input: result.input, output: result.output };
+  return result.events ? { ...action, events: result.events } : action;
+}
+
 export function createOpenAIAgent(config: OpenAIConfig): Agent {
   const client = new OpenAI({
     apiKey: config.apiKey,
@@ -114,7 +179,7 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
 
   return {
     kind: 'openai',
-    async run({ message, history, toolbox, clock }: AgentInput) {
+    async run({ message, history, toolbox, clock, progress }: AgentInput) {
       const actions: ToolAction[] = [];
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: systemPrompt(clock) },
@@ -123,38 +188,22 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
       ];
 
       for (let step = 0; step < MAX_STEPS; step++) {
-        let reply;
+        let reply: Completion;
         try {
-          const completion = await client.chat.completions.create({
-            model: config.model,
-            messages,
-            tools: TOOL_DEFS,
-            tool_choice: 'auto',
-          });
-          reply = completion.choices?.[0]?.message;
-          if (!reply) throw new Error('no choices in the completion');
+          const request = { model: config.model, messages, tools: TOOL_DEFS, tool_choice: 'auto' as const };
+          reply = progress ? await streamed(client, request, progress.text) : await answer(client, request);
         } catch (err) {
           throw upstreamError(err, actions);
         }
+        if (!reply.calls.length) return { reply: reply.content ?? '', actions };
 
-        const calls = (reply.tool_calls ?? []).filter((c) => c.type === 'function');
-        if (!calls.length) return { reply: reply.content ?? '', actions };
-
-        messages.push({ role: 'assistant', content: reply.content ?? null, tool_calls: calls });
-        for (const call of calls) {
-          let result: ToolResult;
-          try {
-            result = await toolbox.call(call.function.name, JSON.parse(call.function.arguments || '{}'));
-          } catch {
-            result = {
-              tool: call.function.name,
-              input: call.function.arguments,
-              ok: false,
-              output: { error: { code: 'bad_arguments', message: 'The arguments were not valid JSON' } },
-            };
-          }
-          actions.push({ tool: result.tool, input: result.input, output: result.output, ...(result.events ? { events: result.events } : {}) });
-          messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result.output) });
+        messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.calls });
+        for (const call of reply.calls) {
+          if (call.type !== 'function') continue;
+          const action = await run(toolbox, call);
+          actions.push(action);
+          progress?.action(action);
+          messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(action.output) });
         }
       }
       return {

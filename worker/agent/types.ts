@@ -12,11 +12,19 @@ export interface HistoryMessage {
   state: unknown;
 }
 
+/** Where a streamed turn goes as it happens: each tool call once it has finished, and the reply's text. */
+export interface Progress {
+  action(action: ToolAction): void;
+  text(delta: string): void;
+}
+
 export interface AgentInput {
   message: string;
   history: HistoryMessage[];
   toolbox: Toolbox;
   clock: ZonedClock;
+  /** Set when the client streams the turn; an agent reports to it as it goes. */
+  progress?: Progress;
 }
 
 export interface AgentResult {

@@ -1,4 +1,4 @@
-import type { Agent } from '../agent/types';
+import type { Agent, Progress } from '../agent/types';
 import type { ToolAction } from '../tools/tool';
 import { AppError } from '../lib/errors';
 import { clip } from '../lib/text';
@@ -17,6 +17,24 @@ export interface ChatReply {
   actions: ToolAction[];
 }
 
+/** Passes progress on, noting whether any text came after the last action. */
+function watchText(progress: Progress) {
+  let text = false;
+  return {
+    progress: {
+      action(action: ToolAction) {
+        text = false;
+        progress.action(action);
+      },
+      text(delta: string) {
+        text = true;
+        progress.text(delta);
+      },
+    } satisfies Progress,
+    textSinceAction: () => text,
+  };
+}
+
 /**
  * One chat turn. The user's message is stored before the agent runs, so an
  * upstream failure loses nothing typed; a resend of the same unanswered
@@ -26,7 +44,8 @@ export function createChatService(deps: { conversations: ConversationService; ta
   const { conversations, tasks, agent } = deps;
 
   return {
-    async send(userId: string, input: ChatInput, now: Date): Promise<ChatReply> {
+    /** With `progress`, the turn is reported as it happens (a streamed reply): actions, then the reply's text. */
+    async send(userId: string, input: ChatInput, now: Date, progress?: Progress): Promise<ChatReply> {
       const { message, conversation_id: existing } = input;
       const started = existing === undefined;
       const { id } = started ? await conversations.start(userId, message) : await conversations.get(userId, existing);
@@ -38,6 +57,7 @@ export function createChatService(deps: { conversations: ConversationService; ta
       if (!retry) await conversations.append(userId, id, [{ role: 'user', content: message }]);
       const history = (retry ? stored.slice(0, -1) : stored).slice(-HISTORY_LIMIT);
 
+      const watch = progress && watchText(progress);
       let result;
       try {
         result = await agent.run({
@@ -45,6 +65,7 @@ export function createChatService(deps: { conversations: ConversationService; ta
           history: history.map((m) => ({ role: m.role, content: m.content, actions: m.actions, state: m.state })),
           toolbox: createToolbox(tasks.as('chat'), userId),
           clock: { now, timeZone: input.timezone ?? 'UTC' },
+          progress: watch?.progress,
         });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -59,6 +80,8 @@ export function createChatService(deps: { conversations: ConversationService; ta
       }
 
       const reply = clip(result.reply.trim() || 'Done.', MAX_CONTENT);
+      // An agent that wrote no text after its last action (the built-in one) sends its reply in one piece.
+      if (watch && !watch.textSinceAction()) progress?.text(reply);
       await conversations.append(userId, id, [
         { role: 'assistant', content: reply, actions: result.actions, state: result.state ?? null },
       ]);

@@ -9,6 +9,15 @@ import { createLive } from '../live';
 import { parseEnv } from '../env';
 import { createTaskService } from '../tasks/service';
 
+/** Closes once everything held has settled, including work held while waiting. */
+async function closeWhenSettled(held: Promise<unknown>[], close: () => Promise<void>) {
+  for (let seen = -1; seen !== held.length; ) {
+    seen = held.length;
+    await Promise.allSettled(held);
+  }
+  await close();
+}
+
 /**
  * Builds the request's repositories and the services over them. Per request,
  * not per isolate: a Postgres pool cannot outlive the request that opened it.
@@ -29,9 +38,15 @@ export const services = () =>
     c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
     c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock));
+    // Work that outlives the response (a streamed chat turn) holds the connection open.
+    const held: Promise<unknown>[] = [];
+    c.set('keepAlive', (work) => {
+      held.push(work);
+      c.executionCtx.waitUntil(work.catch(() => {}));
+    });
     try {
       await next();
     } finally {
-      c.executionCtx.waitUntil(repos.close());
+      c.executionCtx.waitUntil(closeWhenSettled(held, () => repos.close()));
     }
   });

@@ -1,13 +1,13 @@
 import type { ToolResult } from '../../tools';
 import type { Agent, AgentInput, AgentResult } from '../types';
 import { dispatch } from './handlers';
-import { createTurn, type Answer } from './handlers/turn';
+import { createTurn, recorded, type Answer } from './handlers/turn';
 import { parse } from './parse';
 import { undoSteps } from './undo-steps';
 
 /** The reply with every tool call the turn made, and its memory plus how to undo what those calls changed. */
 function finish({ reply, memory }: Answer, results: readonly ToolResult[]): AgentResult {
-  const actions = results.map(({ tool, input, output, events }) => ({ tool, input, output, ...(events ? { events } : {}) }));
+  const actions = results.map(recorded);
   const undo = undoSteps(results);
   const state = undo.length ? { ...memory, undo } : memory;
   return { reply, actions, ...(state ? { state } : {}) };
@@ -21,8 +21,8 @@ function finish({ reply, memory }: Answer, results: readonly ToolResult[]): Agen
 export function createBuiltinAgent(): Agent {
   return {
     kind: 'builtin',
-    async run({ message, history, toolbox, clock }: AgentInput): Promise<AgentResult> {
-      const { turn, actions } = createTurn(toolbox, history, clock);
+    async run({ message, history, toolbox, clock, progress }: AgentInput): Promise<AgentResult> {
+      const { turn, actions } = createTurn(toolbox, history, clock, progress);
       const answer = await dispatch(parse(message, clock), turn);
       return finish(answer, actions);
     },

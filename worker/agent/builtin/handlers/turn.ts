@@ -1,6 +1,7 @@
 import type { ZonedClock } from '../../../lib/time-zone';
 import type { ToolFailure, ToolInput, ToolName, ToolResult, Toolbox } from '../../../tools';
-import type { HistoryMessage } from '../../types';
+import type { HistoryMessage, Progress } from '../../types';
+import type { ToolAction } from '../../../tools/tool';
 import { recall, type Memory, type Recall } from '../memory';
 import type { Intent, IntentType } from '../rules';
 
@@ -26,7 +27,11 @@ export type Handler<K extends IntentType> = (
 /** Handlers for some intents, as one file of handlers exports them. */
 export type Handlers<K extends IntentType> = { [P in K]: Handler<P> };
 
-export function createTurn(toolbox: Toolbox, history: readonly HistoryMessage[], clock: ZonedClock) {
+/** A tool call as the chat records and reports it. */
+export const recorded = ({ tool, input, output, events }: ToolResult): ToolAction =>
+  events ? { tool, input, output, events } : { tool, input, output };
+
+export function createTurn(toolbox: Toolbox, history: readonly HistoryMessage[], clock: ZonedClock, progress?: Progress) {
   const actions: ToolResult[] = [];
   const turn: Turn = {
     clock,
@@ -34,6 +39,7 @@ export function createTurn(toolbox: Toolbox, history: readonly HistoryMessage[],
     async call(name, input) {
       const result = await toolbox.call(name, input);
       actions.push(result);
+      progress?.action(recorded(result));
       return result;
     },
   };
