@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { documentVisibility, startPolling } from '../lib/poll';
 import { onChangeElsewhere } from '../state/broadcast';
 import { chatOpen, loadConversations, resetChat } from '../state/chat';
+import { startClock } from '../state/clock';
 import { logout, user } from '../state/session';
 import { counts, refresh, resetTasks } from '../state/tasks';
 import { ChatPanel } from './ChatPanel';
@@ -24,10 +25,13 @@ export function Dashboard() {
       shownFor = me;
     }
     void refresh();
-    const stopPolling = startPolling(refresh, documentVisibility());
+    const visibility = documentVisibility();
+    const stopPolling = startPolling(refresh, visibility);
+    const stopClock = startClock(visibility);
     const stopListening = onChangeElsewhere(() => void refresh());
     return () => {
       stopPolling();
+      stopClock();
       stopListening();
     };
   }, []);

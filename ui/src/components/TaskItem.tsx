@@ -1,7 +1,8 @@
 import { dueState, formatDue, fromLocalInput, toLocalInput } from '../lib/dates';
 import type { Task, TaskPatch } from '../state/api';
 import { drafts, type EditDraft } from '../state/drafts';
-import { deleteTask, highlighted, now, toggleTask, updateTask } from '../state/tasks';
+import { now } from '../state/clock';
+import { deleteTask, highlighted, toggleTask, updateTask } from '../state/tasks';
 import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;

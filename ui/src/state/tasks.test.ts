@@ -127,6 +127,16 @@ describe('the task model', () => {
     expect(tasks.value[0]!.updated_at).toBe(server.rows.get(t.id)!.updated_at);
   });
 
+  it('says X-Source: dashboard on every request, so the change log credits the dashboard', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await toggleTask(t.id);
+    await deleteTask(t.id);
+    await createTask({ title: 'Call mom' });
+    expect(server.requests.map((r) => r.method)).toContain('DELETE');
+    expect(server.requests.every((r) => r.headers.get('X-Source') === 'dashboard')).toBe(true);
+  });
+
   it('on 412 rolls back, says why, and shows the version another client wrote', async () => {
     const t = server.add('Buy milk');
     await refresh();

@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { applyView, countTasks, DEFAULT_VIEW, type View } from '../lib/list';
 import { api, ApiError, errorText, send, type Task, type TaskPatch } from './api';
 import { announceChange } from './broadcast';
+import { now } from './clock';
 import { drafts } from './drafts';
 import { notify } from './notices';
 
@@ -16,9 +17,6 @@ export const tasks = signal<Task[]>([]);
 export const loadState = signal<'loading' | 'ready' | 'error'>('loading');
 export const loadError = signal<string | null>(null);
 export const view = signal<View>({ ...DEFAULT_VIEW });
-/** Ticks each minute so "overdue" and "today" follow the clock. */
-export const now = signal(new Date());
-setInterval(() => (now.value = new Date()), 60_000);
 
 export const visibleTasks = computed(() => applyView(tasks.value, view.value));
 export const counts = computed(() => countTasks(tasks.value, now.value));
