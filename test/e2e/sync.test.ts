@@ -148,7 +148,7 @@ describe('sync between tabs (BroadcastChannel) and devices (polling)', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
     const polls: string[] = [];
-    device2.on('request', (r) => r.url().includes('/api/v1/tasks') && polls.push(r.url()));
+    device2.on('request', (r) => r.url().includes('/api/v1/sync') && polls.push(r.url()));
     await device2.waitForTimeout(3500);
     expect(polls).toEqual([]);
     await device2.evaluate(() => {

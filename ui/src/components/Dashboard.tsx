@@ -26,7 +26,7 @@ export function Dashboard() {
     }
     void refresh();
     const visibility = documentVisibility();
-    const stopPolling = startPolling(refresh, visibility);
+    const stopPolling = startPolling(() => refresh(), visibility);
     const stopClock = startClock(visibility);
     const stopListening = onChangeElsewhere(() => void refresh());
     return () => {

@@ -2,7 +2,8 @@ import { dueState, formatDue, fromLocalInput, toLocalInput } from '../lib/dates'
 import type { Task, TaskPatch } from '../state/api';
 import { drafts, type EditDraft } from '../state/drafts';
 import { now } from '../state/clock';
-import { deleteTask, highlighted, toggleTask, updateTask } from '../state/tasks';
+import { highlighted } from '../state/tasks';
+import { deleteTask, toggleTask, updateTask } from '../state/writes';
 import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;

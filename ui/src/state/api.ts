@@ -62,3 +62,7 @@ export async function send<R extends ClientResponse<unknown, number, string>>(ca
 }
 
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export type SyncResult = InferResponseType<typeof api.sync.$get, 200>;
+export type TaskEvent = InferResponseType<typeof api.activity.$get, 200>[number];
+export type Source = TaskEvent['source'];
