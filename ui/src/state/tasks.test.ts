@@ -4,7 +4,7 @@ import { sessionLost, token } from './api';
 import { drafts } from './drafts';
 import { notices } from './notices';
 import { listVersion, refresh, resetTasks, tasks } from './tasks';
-import { createTask, deleteTask, toggleTask, updateTask } from './writes';
+import { createTask, deleteTask, toggleTask, undoEvent, undoOwn, updateTask } from './writes';
 
 let server: ReturnType<typeof fakeApi>;
 /** The list as the model holds it, sorted by title (its order is the views' business). */
@@ -231,5 +231,75 @@ describe('writes', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('undo through the change log', () => {
+  const undo = () => lastNotice()!.action!.run();
+  const undoCalls = () => server.calls(/^\/api\/v1\/activity\/.+\/undo$/, 'POST');
+
+  it('undoes a delete: the same task comes back with its id', async () => {
+    const t = server.add('Walk the dog', { priority: 'high', completed: true });
+    await refresh();
+    await deleteTask(t.id);
+    expect(titles()).toEqual([]);
+    expect(lastNotice()).toMatchObject({ text: 'Deleted “Walk the dog”.', action: { label: 'Undo' } });
+    const before = server.requests.length;
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Walk the dog ✓']));
+    expect(tasks.value[0]!.id).toBe(t.id);
+    expect(tasks.value[0]!.priority).toBe('high');
+    // One small read finds the delete's event, one call undoes it; no task is created.
+    const after = server.requests.slice(before).filter((r) => !r.path.endsWith('/sync'));
+    expect(after.map((r) => `${r.method} ${r.path.replace(t.id, ':id').replace(/activity\/[^/]+/, 'activity/:event')}`)).toEqual([
+      'GET /api/v1/tasks/:id/activity',
+      'POST /api/v1/activity/:event/undo',
+    ]);
+    expect(server.events.at(-1)).toMatchObject({ action: 'restored', source: 'dashboard', task_id: t.id });
+    expect(lastNotice()?.text).toBe('Restored “Walk the dog”.');
+  });
+
+  it('undoes a toggle and an edit', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await toggleTask(t.id);
+    expect(lastNotice()?.text).toBe('Completed “Buy milk”.');
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Buy milk']));
+    await updateTask(t.id, { title: 'Buy oat milk', priority: 'high' });
+    expect(lastNotice()?.text).toBe('Saved “Buy oat milk”.');
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Buy milk']));
+    expect(server.rows.get(t.id)).toMatchObject({ title: 'Buy milk', priority: 'medium', completed: false });
+    expect(undoCalls()).toHaveLength(2);
+  });
+
+  it('leaves a task alone that changed elsewhere after the write, and says so', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await toggleTask(t.id);
+    server.change(t.id, { title: 'Buy oat milk' }, 'chat');
+    expect(await undoOwn({ taskId: t.id, title: 'Buy milk', action: 'completed', updatedAt: tasks.value[0]!.updated_at })).toBe(false);
+    expect(undoCalls()).toHaveLength(0);
+    expect(lastNotice()).toMatchObject({ tone: 'error', text: expect.stringContaining('changed somewhere else after that') });
+    expect(server.rows.get(t.id)).toMatchObject({ title: 'Buy oat milk', completed: true });
+  });
+
+  it('a 412 from the server (a change landed in between) leaves it alone too', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    const [created] = server.events;
+    server.intercept((req) => (req.url.includes('/undo') ? new Response('{"error":{"code":"precondition_failed","message":"x"}}', { status: 412 }) : undefined));
+    expect(await undoEvent(created!)).toBe(false);
+    expect(titles()).toEqual(['Buy milk']);
+    expect(lastNotice()?.text).toContain('changed somewhere else after that');
+    expect(t.id).toBe(created!.task_id);
+  });
+
+  it('offers no undo for an edit that changed nothing', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await updateTask(t.id, { title: 'Buy milk' });
+    expect(lastNotice()?.action).toBeUndefined();
   });
 });

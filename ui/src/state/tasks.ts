@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { applyView, countTasks, DEFAULT_VIEW, type View } from '../lib/list';
 import { mergeDelta } from '../lib/sync';
-import { api, errorText, send, type Task } from './api';
+import { api, errorText, send, type Task, type TaskEvent } from './api';
 import { now } from './clock';
 
 /**
@@ -118,5 +118,8 @@ export function putTask(id: string, next: Task | null) {
   else copy.splice(i, 1);
   tasks.value = copy;
 }
+
+/** The list as an event from the log leaves it. */
+export const applyEvent = (e: TaskEvent) => putTask(e.task_id, e.action === 'deleted' ? null : e.task);
 
 export const taskById = (id: string) => tasks.value.find((t) => t.id === id);
