@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { documentVisibility, startPolling } from '../lib/poll';
+import type { LiveState } from '../lib/live';
+import { documentVisibility } from '../lib/poll';
 import { onChangeElsewhere } from '../state/broadcast';
 import { chatOpen, loadConversations, resetChat } from '../state/chat';
 import { startClock } from '../state/clock';
+import { liveState, startSync } from '../state/live';
 import { logout, user } from '../state/session';
 import { counts, refresh, resetTasks } from '../state/tasks';
 import { ChatPanel } from './ChatPanel';
@@ -13,24 +15,34 @@ import './dashboard.css';
 
 let shownFor: string | null = null;
 
-/** The list, kept in sync: polled every 3 s while visible, at once on return, and on every other tab's change. */
+const resetAll = () => {
+  resetTasks();
+  resetChat();
+};
+
+const LIVE_LABEL: Record<LiveState, string> = { up: 'Live', connecting: 'Connecting…', down: 'Reconnecting…', off: 'Paused' };
+
+/**
+ * The list, kept in sync: pushed over the live socket while the tab is
+ * visible (polled every 3 s while the socket is down), and at once on every
+ * other tab's change.
+ */
 export function Dashboard() {
   const chatButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const me = user.value?.id ?? null;
     if (shownFor !== me) {
-      resetTasks();
-      resetChat();
+      resetAll();
       shownFor = me;
     }
     void refresh();
     const visibility = documentVisibility();
-    const stopPolling = startPolling(() => refresh(), visibility);
+    const stopSync = startSync({ visibility });
     const stopClock = startClock(visibility);
     const stopListening = onChangeElsewhere(() => void refresh());
     return () => {
-      stopPolling();
+      stopSync();
       stopClock();
       stopListening();
     };
@@ -64,6 +76,9 @@ export function Dashboard() {
           <span class="who" title={user.value?.email}>
             {user.value?.name || user.value?.email}
           </span>
+          <span class="live" data-state={liveState.value} title="Changes from the chat, MCP and other devices show up here as they happen">
+            {LIVE_LABEL[liveState.value]}
+          </span>
           <button
             ref={chatButton}
             type="button"
@@ -78,8 +93,7 @@ export function Dashboard() {
             type="button"
             onClick={() => {
               logout();
-              resetTasks();
-              resetChat();
+              resetAll();
               shownFor = null;
             }}
           >
