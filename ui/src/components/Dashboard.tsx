@@ -4,9 +4,11 @@ import { documentVisibility } from '../lib/poll';
 import { onChangeElsewhere } from '../state/broadcast';
 import { chatOpen, loadConversations, resetChat } from '../state/chat';
 import { startClock } from '../state/clock';
+import { activityOpen, resetHistory } from '../state/history';
 import { liveState, startSync } from '../state/live';
 import { logout, user } from '../state/session';
 import { counts, refresh, resetTasks } from '../state/tasks';
+import { ActivityPanel } from './Activity';
 import { ChatPanel } from './ChatPanel';
 import { Filters } from './Filters';
 import { NewTaskForm } from './NewTaskForm';
@@ -18,6 +20,7 @@ let shownFor: string | null = null;
 const resetAll = () => {
   resetTasks();
   resetChat();
+  resetHistory();
 };
 
 const LIVE_LABEL: Record<LiveState, string> = { up: 'Live', connecting: 'Connecting…', down: 'Reconnecting…', off: 'Paused' };
@@ -29,6 +32,7 @@ const LIVE_LABEL: Record<LiveState, string> = { up: 'Live', connecting: 'Connect
  */
 export function Dashboard() {
   const chatButton = useRef<HTMLButtonElement>(null);
+  const activityButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const me = user.value?.id ?? null;
@@ -80,6 +84,15 @@ export function Dashboard() {
             {LIVE_LABEL[liveState.value]}
           </span>
           <button
+            ref={activityButton}
+            type="button"
+            aria-expanded={activityOpen.value}
+            aria-controls="activity-panel"
+            onClick={() => (activityOpen.value = !activityOpen.value)}
+          >
+            Activity
+          </button>
+          <button
             ref={chatButton}
             type="button"
             class="primary"
@@ -101,6 +114,14 @@ export function Dashboard() {
           </button>
         </header>
         <main class="content">
+          {activityOpen.value && (
+            <ActivityPanel
+              onClose={() => {
+                activityButton.current?.focus();
+                activityOpen.value = false;
+              }}
+            />
+          )}
           <NewTaskForm />
           <p class="counts" aria-label="Task counts">
             <span>{c.open} open</span>

@@ -4,6 +4,7 @@ import { drafts, type EditDraft } from '../state/drafts';
 import { now } from '../state/clock';
 import { highlighted } from '../state/tasks';
 import { deleteTask, toggleTask, updateTask } from '../state/writes';
+import { TaskHistory } from './Activity';
 import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;
@@ -124,6 +125,7 @@ function TaskEditor({ task, fields, class: classes }: { task: Task; fields: Edit
           </button>
         </div>
       </form>
+      <TaskHistory taskId={task.id} updatedAt={task.updated_at} />
     </li>
   );
 }
