@@ -51,7 +51,8 @@ describe('relativeTime', () => {
     expect(relativeTime(ago(86_400 + 60), now, 'en')).toBe('yesterday');
     expect(relativeTime(ago(15 * 86_400), now, 'en')).toBe('2 weeks ago');
     expect(relativeTime(ago(400 * 86_400), now, 'en')).toBe('last year');
-    expect(relativeTime(ago(-5 * 60), now, 'en')).toBe('in 5 minutes');
+    // A server clock ahead of this one never makes the past read as the future.
+    expect(relativeTime(ago(-5 * 60), now, 'en')).toBe('now');
   });
 
   it("speaks the reader's language", () => {

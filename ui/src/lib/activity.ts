@@ -76,12 +76,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * How long ago (or until) `at` is, seen from `now`, in the reader's language:
- * "now", "2 minutes ago", "yesterday", "3 weeks ago". Under a minute either
- * way is "now": the clock that feeds `now` ticks once a minute.
+ * How long ago `at` was, seen from `now`, in the reader's language: "now",
+ * "2 minutes ago", "yesterday", "3 weeks ago". Under a minute is "now" (the
+ * clock that feeds `now` ticks once a minute), and so is a moment after `now`:
+ * the server stamps events, and its clock may run a little ahead of this one.
  */
 export function relativeTime(at: string | Date, now: Date, locale?: string | string[]): string {
-  const seconds = (new Date(at).getTime() - now.getTime()) / 1000;
+  const seconds = Math.min(0, (new Date(at).getTime() - now.getTime()) / 1000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
