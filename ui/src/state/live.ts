@@ -1,5 +1,5 @@
 import { effect, signal } from '@preact/signals';
-import { startLive, type LiveState, type SocketLike } from '../lib/live';
+import { startLive, type LiveOptions, type LiveState, type SocketLike } from '../lib/live';
 import { startPolling, type Visibility } from '../lib/poll';
 import { api, send } from './api';
 import { loadError, refresh } from './tasks';
@@ -18,7 +18,7 @@ export interface SyncOptions {
   /** The fallback poll's interval while the socket is down (3 s). */
   pollMs?: number;
   /** Passed on to startLive (keep-alive, backoff), for tests. */
-  live?: Partial<Pick<Parameters<typeof startLive>[0], 'pingMs' | 'pongTimeoutMs' | 'backoff' | 'random'>>;
+  live?: Partial<Pick<LiveOptions, 'pingMs' | 'pongTimeoutMs' | 'backoff' | 'random'>>;
 }
 
 /**
