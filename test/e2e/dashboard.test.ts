@@ -113,7 +113,8 @@ describe('dashboard', () => {
   });
 
   it('refuses a stale write with 412, rolls back and shows the latest version', async () => {
-    // Another client renames the task; this page still holds the old version.
+    // This page must miss the rename to hold a stale version: its syncs fail until the toggle is sent.
+    await page.route('**/api/v1/sync**', (route) => route.abort());
     const renamed = await page.evaluate(async () => {
       const token = JSON.parse(localStorage.getItem('tasks.token')!);
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
@@ -122,20 +123,31 @@ describe('dashboard', () => {
       return res.status;
     });
     expect(renamed).toBe(200);
+    const refused = page.waitForResponse((r) => r.url().includes('/toggle'));
     await page.getByRole('checkbox', { name: 'Done: Buy oat milk' }).click();
+    expect((await refused).status()).toBe(412);
     await shown(page.getByText(/was changed somewhere else/));
+    await page.unroute('**/api/v1/sync**');
+    // The next sync (the fallback poll retries a failed one within 3 s) shows the other client's version.
     await shown(taskItem(page, 'Buy soy milk'));
     expect(await page.getByRole('checkbox', { name: 'Done: Buy soy milk' }).isChecked()).toBe(false);
   });
 
   it('a lost session returns to log in and keeps what was typed', async () => {
     await page.getByLabel('New task', { exact: true }).fill('Half-typed idea');
-    // The server stops accepting the token: the next poll gets a 401.
-    await page.route('**/api/v1/tasks**', (route) =>
+    // The server stops accepting the token. With the socket up nothing is asked until something
+    // happens: coming back to the tab syncs at once, and that sync gets the 401.
+    await page.route('**/api/v1/**', (route) =>
       route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":{"code":"unauthorized","message":"Token expired"}}' }),
     );
+    for (const state of ['hidden', 'visible']) {
+      await page.evaluate((state) => {
+        Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    }
     await shown(page.getByText('Your session ended'), 8000);
-    await page.unroute('**/api/v1/tasks**');
+    await page.unroute('**/api/v1/**');
     expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(user.email);
     await logIn(page, user);
     expect(await page.getByLabel('New task', { exact: true }).inputValue()).toBe('Half-typed idea');

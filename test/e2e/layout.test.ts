@@ -56,6 +56,17 @@ for (const width of [375, 1440]) {
       await check('dashboard');
     });
 
+    it('the activity view and an open editor with its history', async () => {
+      await page.getByRole('button', { name: 'Activity', exact: true }).click();
+      const panel = page.getByRole('region', { name: 'Recent activity' });
+      await shown(panel.getByRole('button', { name: /^Undo/ }));
+      await page.getByRole('button', { name: 'Edit Due soon' }).click();
+      await shown(page.getByRole('region', { name: 'History' }).getByRole('listitem'));
+      await check('activity');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Close activity' }).click();
+    });
+
     it('open chat (full screen when narrow, a side panel when wide)', async () => {
       await page.getByRole('button', { name: 'Chat', exact: true }).click();
       await page.getByLabel('Message', { exact: true }).fill('add a low priority task to water the plants on friday');

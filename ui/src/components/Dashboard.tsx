@@ -1,9 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { documentVisibility, startPolling } from '../lib/poll';
+import type { LiveState } from '../lib/live';
+import { documentVisibility } from '../lib/poll';
 import { onChangeElsewhere } from '../state/broadcast';
 import { chatOpen, loadConversations, resetChat } from '../state/chat';
+import { startClock } from '../state/clock';
+import { activityOpen, resetHistory } from '../state/history';
+import { liveState, startSync } from '../state/live';
 import { logout, user } from '../state/session';
 import { counts, refresh, resetTasks } from '../state/tasks';
+import { ActivityPanel } from './Activity';
 import { ChatPanel } from './ChatPanel';
 import { Filters } from './Filters';
 import { NewTaskForm } from './NewTaskForm';
@@ -12,22 +17,37 @@ import './dashboard.css';
 
 let shownFor: string | null = null;
 
-/** The list, kept in sync: polled every 3 s while visible, at once on return, and on every other tab's change. */
+const resetAll = () => {
+  resetTasks();
+  resetChat();
+  resetHistory();
+};
+
+const LIVE_LABEL: Record<LiveState, string> = { up: 'Live', connecting: 'Connecting…', down: 'Reconnecting…', off: 'Paused' };
+
+/**
+ * The list, kept in sync: pushed over the live socket while the tab is
+ * visible (polled every 3 s while the socket is down), and at once on every
+ * other tab's change.
+ */
 export function Dashboard() {
   const chatButton = useRef<HTMLButtonElement>(null);
+  const activityButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const me = user.value?.id ?? null;
     if (shownFor !== me) {
-      resetTasks();
-      resetChat();
+      resetAll();
       shownFor = me;
     }
     void refresh();
-    const stopPolling = startPolling(refresh, documentVisibility());
+    const visibility = documentVisibility();
+    const stopSync = startSync({ visibility });
+    const stopClock = startClock(visibility);
     const stopListening = onChangeElsewhere(() => void refresh());
     return () => {
-      stopPolling();
+      stopSync();
+      stopClock();
       stopListening();
     };
   }, []);
@@ -60,6 +80,18 @@ export function Dashboard() {
           <span class="who" title={user.value?.email}>
             {user.value?.name || user.value?.email}
           </span>
+          <span class="live" data-state={liveState.value} title="Changes from the chat, MCP and other devices show up here as they happen">
+            {LIVE_LABEL[liveState.value]}
+          </span>
+          <button
+            ref={activityButton}
+            type="button"
+            aria-expanded={activityOpen.value}
+            aria-controls="activity-panel"
+            onClick={() => (activityOpen.value = !activityOpen.value)}
+          >
+            Activity
+          </button>
           <button
             ref={chatButton}
             type="button"
@@ -74,8 +106,7 @@ export function Dashboard() {
             type="button"
             onClick={() => {
               logout();
-              resetTasks();
-              resetChat();
+              resetAll();
               shownFor = null;
             }}
           >
@@ -83,6 +114,14 @@ export function Dashboard() {
           </button>
         </header>
         <main class="content">
+          {activityOpen.value && (
+            <ActivityPanel
+              onClose={() => {
+                activityButton.current?.focus();
+                activityOpen.value = false;
+              }}
+            />
+          )}
           <NewTaskForm />
           <p class="counts" aria-label="Task counts">
             <span>{c.open} open</span>

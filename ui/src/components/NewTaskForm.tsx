@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { fromLocalInput } from '../lib/dates';
 import type { Priority } from '../state/api';
 import { drafts } from '../state/drafts';
-import { createTask } from '../state/tasks';
+import { createTask } from '../state/writes';
 import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 /** One line to add a task; priority and due date are optional. Enter adds. */

@@ -1,7 +1,10 @@
 import { dueState, formatDue, fromLocalInput, toLocalInput } from '../lib/dates';
 import type { Task, TaskPatch } from '../state/api';
 import { drafts, type EditDraft } from '../state/drafts';
-import { deleteTask, highlighted, now, toggleTask, updateTask } from '../state/tasks';
+import { now } from '../state/clock';
+import { highlighted } from '../state/tasks';
+import { deleteTask, toggleTask, updateTask } from '../state/writes';
+import { TaskHistory } from './Activity';
 import { Choice, PRIORITY_OPTIONS } from './Choice';
 
 const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;
@@ -122,6 +125,7 @@ function TaskEditor({ task, fields, class: classes }: { task: Task; fields: Edit
           </button>
         </div>
       </form>
+      <TaskHistory taskId={task.id} updatedAt={task.updated_at} />
     </li>
   );
 }

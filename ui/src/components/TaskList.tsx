@@ -1,3 +1,4 @@
+import { For } from '@preact/signals/utils';
 import { DEFAULT_VIEW } from '../lib/list';
 import { loadError, loadState, refresh, tasks, view, visibleTasks } from '../state/tasks';
 import { TaskItem } from './TaskItem';
@@ -39,9 +40,10 @@ export function TaskList() {
         </p>
       ) : (
         <ul class="tasks">
-          {list.map((t) => (
-            <TaskItem key={t.id} task={t} />
-          ))}
+          {/* Rows are kept per task object: after a sync only the tasks that changed render again. */}
+          <For each={visibleTasks} getKey={(t) => t.id}>
+            {(t) => <TaskItem task={t} />}
+          </For>
         </ul>
       )}
     </section>

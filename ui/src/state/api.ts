@@ -8,9 +8,16 @@ export const token = stored<string | null>(localStorage, 'tasks.token', null);
 /** Set when the server refused the token: the login screen explains why. */
 export const sessionLost = signal(false);
 
-/** The Worker's own route types: a renamed field or route fails `tsc -p ui`. */
+/**
+ * The Worker's own route types: a renamed field or route fails `tsc -p ui`.
+ * Every request says it comes from the dashboard (`X-Source`), so the change
+ * log records the dashboard's writes as the dashboard's, not some API client's.
+ */
 export const api = hc<AppType>('/', {
-  headers: (): Record<string, string> => (token.value ? { Authorization: `Bearer ${token.value}` } : {}),
+  headers: (): Record<string, string> => ({
+    'X-Source': 'dashboard',
+    ...(token.value ? { Authorization: `Bearer ${token.value}` } : {}),
+  }),
   init: { cache: 'no-store' },
 }).api.v1;
 
@@ -55,3 +62,7 @@ export async function send<R extends ClientResponse<unknown, number, string>>(ca
 }
 
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export type SyncResult = InferResponseType<typeof api.sync.$get, 200>;
+export type TaskEvent = InferResponseType<typeof api.activity.$get, 200>[number];
+export type Source = TaskEvent['source'];

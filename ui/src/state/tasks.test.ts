@@ -1,80 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sessionLost, token, type Task } from './api';
+import { fakeApi } from '../test/fake-api';
+import { sessionLost, token } from './api';
 import { drafts } from './drafts';
 import { notices } from './notices';
-import { createTask, deleteTask, PAGE_SIZE, refresh, resetTasks, tasks, toggleTask } from './tasks';
-
-/** A small stand-in for the Worker's task routes, with ETags and If-Match as the API has them. */
-function fakeApi() {
-  const rows = new Map<string, Task>();
-  const requests: { url: string; method: string; headers: Headers }[] = [];
-  let version = 0;
-  let clock = Date.parse('2026-03-01T00:00:00.000Z');
-  const stamp = () => new Date((clock += 1000)).toISOString();
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-  const error = (status: number, code: string) => json(status, { error: { code, message: code } });
-  let override: ((req: Request) => Response | Promise<Response> | undefined) | undefined;
-
-  const api = {
-    rows,
-    requests,
-    /** Answers the next matching requests itself (a failure, say) until cleared. */
-    intercept(fn: typeof override) {
-      override = fn;
-    },
-    add(title: string, over: Partial<Task> = {}) {
-      const at = stamp();
-      const t: Task = { id: crypto.randomUUID(), user_id: 'u1', title, description: null, completed: false, priority: 'medium', due_date: null, created_at: at, updated_at: at, ...over };
-      rows.set(t.id, t);
-      version++;
-      return t;
-    },
-    /** Another client changes a task behind the page's back. */
-    change(id: string, patch: Partial<Task>) {
-      rows.set(id, { ...rows.get(id)!, ...patch, updated_at: stamp() });
-      version++;
-    },
-    async fetch(input: string, init?: RequestInit): Promise<Response> {
-      const req = new Request(new URL(input, 'http://app.test'), init);
-      requests.push({ url: req.url, method: req.method, headers: req.headers });
-      return override?.(req) ?? api.handle(req);
-    },
-    async handle(req: Request): Promise<Response> {
-      const path = new URL(req.url).pathname;
-      const m = /^\/api\/v1\/tasks(?:\/([^/]+))?(\/toggle)?$/.exec(path);
-      if (!m) return error(404, 'not_found');
-      const [, id, toggle] = m;
-      if (!id) {
-        if (req.method === 'GET') {
-          const tag = `"v${version}"`;
-          if (req.headers.get('If-None-Match') === tag) return new Response(null, { status: 304, headers: { ETag: tag } });
-          const q = new URL(req.url).searchParams;
-          const offset = Number(q.get('offset') ?? 0);
-          const limit = Number(q.get('limit') ?? 100);
-          return json(200, [...rows.values()].reverse().slice(offset, offset + limit), { ETag: tag });
-        }
-        return json(201, api.add(((await req.json()) as { title: string }).title));
-      }
-      const row = rows.get(id);
-      if (!row) return error(404, 'not_found');
-      const ifMatch = req.headers.get('If-Match');
-      if (ifMatch && ifMatch !== `"${row.updated_at}"`) return error(412, 'precondition_failed');
-      if (req.method === 'DELETE') {
-        rows.delete(id);
-        version++;
-        return new Response(null, { status: 204 });
-      }
-      api.change(id, toggle ? { completed: !row.completed } : ((await req.json()) as Partial<Task>));
-      return json(200, rows.get(id));
-    },
-  };
-  return api;
-}
+import { listVersion, refresh, resetTasks, tasks } from './tasks';
+import { createTask, deleteTask, toggleTask, undoEvent, undoOwn, updateTask } from './writes';
 
 let server: ReturnType<typeof fakeApi>;
-const titles = () => tasks.value.map((t) => `${t.title}${t.completed ? ' ✓' : ''}`);
-const lastNotice = () => notices.value.at(-1)?.text ?? '';
+/** The list as the model holds it, sorted by title (its order is the views' business). */
+const titles = () => tasks.value.map((t) => `${t.title}${t.completed ? ' ✓' : ''}`).sort();
+const lastNotice = () => notices.value.at(-1);
+const syncs = () => server.calls('/api/v1/sync').map((r) => new URL(r.url).searchParams.get('since'));
 
 beforeEach(async () => {
   server = fakeApi();
@@ -87,44 +23,162 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-describe('the task model', () => {
-  it('polls cheaply: sends the last ETag back and keeps the list on a 304', async () => {
-    server.add('Buy milk');
+describe('sync', () => {
+  it('loads the whole list once, then asks only for what changed after its version', async () => {
+    const milk = server.add('Buy milk');
+    const rent = server.add('Pay rent');
     await refresh();
-    expect(titles()).toEqual(['Buy milk']);
-    await refresh();
-    const [first, second] = server.requests;
-    expect(first!.headers.get('If-None-Match')).toBeNull();
-    expect(first!.headers.get('Authorization')).toBe('Bearer a-token');
-    expect(second!.headers.get('If-None-Match')).toBe('"v1"');
-    expect(titles()).toEqual(['Buy milk']);
+    expect(titles()).toEqual(['Buy milk', 'Pay rent']);
+    expect(listVersion.value).toBe(2);
+    const held = tasks.value.find((t) => t.id === rent.id);
+
+    server.change(milk.id, { title: 'Buy oat milk' });
     server.add('Call mom');
     await refresh();
-    expect(titles()).toEqual(['Call mom', 'Buy milk']);
+    expect(titles()).toEqual(['Buy oat milk', 'Call mom', 'Pay rent']);
+    // The untouched task is the same object: its row does not render again.
+    expect(tasks.value.find((t) => t.id === rent.id)).toBe(held);
+
+    server.remove(rent.id);
+    await refresh();
+    expect(titles()).toEqual(['Buy oat milk', 'Call mom']);
+    expect(syncs()).toEqual([null, '2', '4']);
+    expect(server.requests[0]!.headers.get('Authorization')).toBe('Bearer a-token');
   });
 
-  it('loads a list longer than one page, page after page, and polls only the first', async () => {
-    for (let i = 0; i < PAGE_SIZE * 2 + 3; i++) server.add(`Task ${i}`);
+  it('an unchanged version answers an empty delta and leaves the list as it was', async () => {
+    server.add('Buy milk');
     await refresh();
-    expect(tasks.value).toHaveLength(PAGE_SIZE * 2 + 3);
-    expect(new Set(tasks.value.map((t) => t.id)).size).toBe(PAGE_SIZE * 2 + 3);
-    expect(titles().at(-1)).toBe('Task 0');
-    expect(server.requests.map((r) => new URL(r.url).searchParams.get('offset'))).toEqual(['0', '500', '1000']);
+    const before = tasks.value;
     await refresh();
-    expect(server.requests).toHaveLength(4);
-    expect(server.requests[3]!.headers.get('If-None-Match')).toBe(`"v${PAGE_SIZE * 2 + 3}"`);
+    expect(tasks.value).toBe(before);
+    expect(syncs()).toEqual([null, '1']);
   });
 
-  it('toggles at once, sends If-Match with the version it saw, then keeps the server copy', async () => {
+  it('replaces everything when the server answers with the full list', async () => {
+    server.add('Buy milk');
+    await refresh();
+    // The server no longer knows this version (say, its database was reset): it sends everything.
+    server.rows.clear();
+    server.events.length = 0;
+    server.add('Fresh start');
+    server.intercept((req) =>
+      req.url.includes('/sync') ? Response.json({ version: 1, tasks: server.live(), deleted: [], full: true }) : undefined,
+    );
+    await refresh();
+    expect(titles()).toEqual(['Fresh start']);
+  });
+
+  it('asks nothing for a pushed version it already has, and once for a newer one', async () => {
+    server.add('Buy milk');
+    await refresh();
+    await refresh(1);
+    expect(syncs()).toEqual([null]);
+    server.add('Call mom');
+    await refresh(2);
+    expect(syncs()).toEqual([null, '1']);
+    expect(titles()).toEqual(['Buy milk', 'Call mom']);
+  });
+
+  it('folds pushes that arrive during a sync into one follow-up, and none when the answer covered them', async () => {
+    server.add('Buy milk');
+    await refresh();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.intercept((req) => (req.url.includes('/sync') ? gate.then(() => server.handle(req)) : undefined));
+    server.add('One');
+    const first = refresh(2);
+    server.add('Two');
+    void refresh(3);
+    void refresh(3);
+    release();
+    await first;
+    server.intercept(undefined);
+    // The first answer was written after both changes: it covers version 3, so no second request.
+    expect(syncs()).toEqual([null, '1']);
+    expect(titles()).toEqual(['Buy milk', 'One', 'Two']);
+
+    // A push lands while a sync is out, after the server wrote that sync's answer: one follow-up fetches it.
+    let hold!: () => void;
+    const gate2 = new Promise<void>((r) => (hold = r));
+    server.intercept((req) => {
+      if (!req.url.includes('/sync')) return undefined;
+      const answer = server.handle(req); // the answer as of now, sent later
+      return gate2.then(() => answer);
+    });
+    const second = refresh();
+    await vi.waitFor(() => expect(syncs()).toHaveLength(3));
+    server.add('Three');
+    void refresh(4);
+    hold();
+    await second;
+    expect(syncs()).toEqual([null, '1', '3', '3']);
+    expect(titles()).toContain('Three');
+  });
+
+  it('drops a sync that answers while a write is on its way, then shows both', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.intercept((req) => (req.url.endsWith('/toggle') ? gate.then(() => server.handle(req)) : undefined));
+    const done = toggleTask(t.id);
+    server.add('Call mom'); // the list changed, so a sync now brings a (stale for Buy milk) delta
+    await refresh();
+    expect(titles()).toEqual(['Buy milk ✓']);
+    release();
+    await done;
+    await refresh();
+    expect(titles()).toEqual(['Buy milk ✓', 'Call mom']);
+  });
+
+  it('a 401 ends the session but keeps the draft', async () => {
+    drafts.newTask.value = 'Half-typed';
+    server.intercept(() => new Response('{"error":{"code":"unauthorized","message":"Token expired"}}', { status: 401 }));
+    await refresh();
+    expect(token.value).toBeNull();
+    expect(sessionLost.value).toBe(true);
+    expect(drafts.newTask.value).toBe('Half-typed');
+    expect(sessionStorage.getItem('draft.newTask')).toBe('"Half-typed"');
+  });
+
+  it('forgets the list on logout, and drops an answer meant for the previous user', async () => {
+    server.add('Secret');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.intercept((req) => gate.then(() => server.handle(req)));
+    const late = refresh();
+    resetTasks();
+    release();
+    await late;
+    expect(tasks.value).toEqual([]);
+    expect(listVersion.value).toBeNull();
+  });
+});
+
+describe('writes', () => {
+  it('toggles at once, sends If-Match with the version it saw and X-Source, then keeps the server copy', async () => {
     const t = server.add('Buy milk');
     await refresh();
     const done = toggleTask(t.id);
     expect(titles()).toEqual(['Buy milk ✓']); // before the server answers
     expect(await done).toBe(true);
-    const toggle = server.requests.find((r) => r.url.endsWith('/toggle'))!;
-    expect(toggle.method).toBe('PATCH');
-    expect(toggle.headers.get('If-Match')).toBe(`"${t.updated_at}"`);
+    const [toggle] = server.calls(`/api/v1/tasks/${t.id}/toggle`, 'PATCH');
+    expect(toggle!.headers.get('If-Match')).toBe(`"${t.updated_at}"`);
     expect(tasks.value[0]!.updated_at).toBe(server.rows.get(t.id)!.updated_at);
+    expect(server.events.at(-1)).toMatchObject({ action: 'completed', source: 'dashboard' });
+  });
+
+  it('says X-Source: dashboard on every write', async () => {
+    await refresh();
+    const created = await createTask({ title: 'Buy milk' });
+    await toggleTask(created!.id);
+    await updateTask(created!.id, { title: 'Buy oat milk' });
+    await deleteTask(created!.id);
+    const writes = server.requests.filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH', 'DELETE']);
+    expect(writes.every((r) => r.headers.get('X-Source') === 'dashboard')).toBe(true);
+    expect(server.events.map((e) => e.source)).toEqual(['dashboard', 'dashboard', 'dashboard', 'dashboard']);
   });
 
   it('on 412 rolls back, says why, and shows the version another client wrote', async () => {
@@ -135,23 +189,7 @@ describe('the task model', () => {
     await refresh();
     expect(titles()).toEqual(['Buy oat milk']);
     expect(server.rows.get(t.id)!.completed).toBe(false);
-    expect(lastNotice()).toContain('was changed somewhere else');
-  });
-
-  it('ignores a poll that answers while a change is on its way, then shows the change', async () => {
-    const t = server.add('Buy milk');
-    await refresh();
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    server.intercept((req) => (req.url.endsWith('/toggle') ? gate.then(() => server.handle(req)) : undefined));
-    const done = toggleTask(t.id);
-    server.add('Call mom'); // the list changed, so the poll gets a full (stale for Buy milk) answer
-    await refresh();
-    expect(titles()).toEqual(['Buy milk ✓']);
-    release();
-    await done;
-    await refresh();
-    expect(titles()).toEqual(['Call mom', 'Buy milk ✓']);
+    expect(lastNotice()?.text).toContain('was changed somewhere else');
   });
 
   it('rolls a failed delete back into the list and says so', async () => {
@@ -162,7 +200,7 @@ describe('the task model', () => {
     expect(titles()).toEqual([]);
     expect(await gone).toBe(false);
     expect(titles()).toEqual(['Buy milk']);
-    expect(lastNotice()).toMatch(/Could not delete “Buy milk”: Boom/);
+    expect(lastNotice()?.text).toMatch(/Could not delete “Buy milk”: Boom/);
   });
 
   it('removes a task whose creation failed and gives its title back to the field', async () => {
@@ -174,17 +212,7 @@ describe('the task model', () => {
     expect(await created).toBeNull();
     expect(titles()).toEqual([]);
     expect(drafts.newTask.value).toBe('Water plants');
-    expect(lastNotice()).toContain('Could not add “Water plants”');
-  });
-
-  it('a 401 ends the session but keeps the draft', async () => {
-    drafts.newTask.value = 'Half-typed';
-    server.intercept(() => new Response('{"error":{"code":"unauthorized","message":"Token expired"}}', { status: 401 }));
-    await refresh();
-    expect(token.value).toBeNull();
-    expect(sessionLost.value).toBe(true);
-    expect(drafts.newTask.value).toBe('Half-typed');
-    expect(sessionStorage.getItem('draft.newTask')).toBe('"Half-typed"');
+    expect(lastNotice()?.text).toContain('Could not add “Water plants”');
   });
 
   it('announces every successful change to other tabs, and nothing else', async () => {
@@ -203,5 +231,75 @@ describe('the task model', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('undo through the change log', () => {
+  const undo = () => lastNotice()!.action!.run();
+  const undoCalls = () => server.calls(/^\/api\/v1\/activity\/.+\/undo$/, 'POST');
+
+  it('undoes a delete: the same task comes back with its id', async () => {
+    const t = server.add('Walk the dog', { priority: 'high', completed: true });
+    await refresh();
+    await deleteTask(t.id);
+    expect(titles()).toEqual([]);
+    expect(lastNotice()).toMatchObject({ text: 'Deleted “Walk the dog”.', action: { label: 'Undo' } });
+    const before = server.requests.length;
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Walk the dog ✓']));
+    expect(tasks.value[0]!.id).toBe(t.id);
+    expect(tasks.value[0]!.priority).toBe('high');
+    // One small read finds the delete's event, one call undoes it; no task is created.
+    const after = server.requests.slice(before).filter((r) => !r.path.endsWith('/sync'));
+    expect(after.map((r) => `${r.method} ${r.path.replace(t.id, ':id').replace(/activity\/[^/]+/, 'activity/:event')}`)).toEqual([
+      'GET /api/v1/tasks/:id/activity',
+      'POST /api/v1/activity/:event/undo',
+    ]);
+    expect(server.events.at(-1)).toMatchObject({ action: 'restored', source: 'dashboard', task_id: t.id });
+    expect(lastNotice()?.text).toBe('Restored “Walk the dog”.');
+  });
+
+  it('undoes a toggle and an edit', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await toggleTask(t.id);
+    expect(lastNotice()?.text).toBe('Completed “Buy milk”.');
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Buy milk']));
+    await updateTask(t.id, { title: 'Buy oat milk', priority: 'high' });
+    expect(lastNotice()?.text).toBe('Saved “Buy oat milk”.');
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual(['Buy milk']));
+    expect(server.rows.get(t.id)).toMatchObject({ title: 'Buy milk', priority: 'medium', completed: false });
+    expect(undoCalls()).toHaveLength(2);
+  });
+
+  it('leaves a task alone that changed elsewhere after the write, and says so', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await toggleTask(t.id);
+    server.change(t.id, { title: 'Buy oat milk' }, 'chat');
+    expect(await undoOwn({ taskId: t.id, title: 'Buy milk', action: 'completed', updatedAt: tasks.value[0]!.updated_at })).toBe(false);
+    expect(undoCalls()).toHaveLength(0);
+    expect(lastNotice()).toMatchObject({ tone: 'error', text: expect.stringContaining('changed somewhere else after that') });
+    expect(server.rows.get(t.id)).toMatchObject({ title: 'Buy oat milk', completed: true });
+  });
+
+  it('a 412 from the server (a change landed in between) leaves it alone too', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    const [created] = server.events;
+    server.intercept((req) => (req.url.includes('/undo') ? new Response('{"error":{"code":"precondition_failed","message":"x"}}', { status: 412 }) : undefined));
+    expect(await undoEvent(created!)).toBe(false);
+    expect(titles()).toEqual(['Buy milk']);
+    expect(lastNotice()?.text).toContain('changed somewhere else after that');
+    expect(t.id).toBe(created!.task_id);
+  });
+
+  it('offers no undo for an edit that changed nothing', async () => {
+    const t = server.add('Buy milk');
+    await refresh();
+    await updateTask(t.id, { title: 'Buy milk' });
+    expect(lastNotice()?.action).toBeUndefined();
   });
 });
