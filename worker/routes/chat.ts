@@ -1,33 +1,31 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { createAgent } from '../agent';
-import { createRouter, envelopeOf } from '../app';
+import { createRouter, envelopeOf, type AppEnv } from '../app';
 import { createChatService } from '../chat/service';
-import { ChatSchema } from '../chat/schema';
+import { ChatSchema, type ChatInput } from '../chat/schema';
 import { parseEnv } from '../env';
 import { eventQueue, streamQueue } from '../lib/sse';
 import { validate } from '../lib/validate';
 import { requireAuth } from '../middleware/auth';
 
-const wantsStream = (accept: string | undefined) => /\btext\/event-stream\b/i.test(accept ?? '');
+// Built per request, not with the other services: only a chat reads the model's settings.
+const chatFor = (c: Context<AppEnv>) =>
+  createChatService({ conversations: c.var.conversations, tasks: c.var.tasks, agent: createAgent(parseEnv(c.env)) });
 
-export const chatRoutes = createRouter()
-  .use(requireAuth())
-  .post('/', validate('json', ChatSchema), async (c) => {
-    await c.var.limiter.check([['chatUser', c.var.userId]]);
-    // Built here, not with the other services: only a chat reads the model's settings.
-    const chat = createChatService({
-      conversations: c.var.conversations,
-      tasks: c.var.tasks,
-      agent: createAgent(parseEnv(c.env)),
-    });
-    const [userId, input, now] = [c.var.userId, c.req.valid('json'), c.var.clock()];
-    if (!wantsStream(c.req.header('Accept'))) return c.json(await chat.send(userId, input, now), 200);
-
-    // Streamed: each tool call as it finishes, the reply as it is written, then
-    // `done` with the usual answer or `error` with the envelope. The turn runs
-    // to the end and is stored even if the client goes away.
+/**
+ * With `Accept: text/event-stream`: each tool call as it finishes, the reply
+ * as it is written, then `done` with the usual answer or `error` with the
+ * envelope. The turn runs to the end and is stored even if the client goes
+ * away. (A middleware, so the route's typed answer stays the JSON one.)
+ */
+const streamWhenAsked = () =>
+  createMiddleware<AppEnv, '/', { in: { json: unknown }; out: { json: ChatInput } }>(async (c, next) => {
+    if (!/\btext\/event-stream\b/i.test(c.req.header('Accept') ?? '')) return next();
+    const input = c.req.valid('json');
     const events = eventQueue();
-    const turn = chat
-      .send(userId, input, now, {
+    const turn = chatFor(c)
+      .send(c.var.userId, input, c.var.clock(), {
         action: (data) => events.push({ event: 'action', data }),
         text: (text) => events.push({ event: 'delta', data: { text } }),
       })
@@ -39,3 +37,16 @@ export const chatRoutes = createRouter()
     c.var.keepAlive(turn);
     return streamQueue(c, events, async (err) => ({ event: 'error', data: (await envelopeOf(err, c)).body }));
   });
+
+export const chatRoutes = createRouter()
+  .use(requireAuth())
+  .post(
+    '/',
+    validate('json', ChatSchema),
+    async (c, next) => {
+      await c.var.limiter.check([['chatUser', c.var.userId]]);
+      await next();
+    },
+    streamWhenAsked(),
+    async (c) => c.json(await chatFor(c).send(c.var.userId, c.req.valid('json'), c.var.clock()), 200),
+  );
