@@ -10,7 +10,10 @@ import type { ToolAction } from '../tools/tool';
 import { AppError, upstreamFailed } from '../lib/errors';
 import { inputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '../tools';
 import { type ZonedClock, dayString, toLocal, today } from '../lib/time-zone';
+import { createGate, type HELD } from './gate';
 import type { Agent, AgentInput, HistoryMessage } from './types';
+
+type Gate = ReturnType<typeof createGate>;
 
 export interface OpenAIConfig {
   apiKey: string;
@@ -152,21 +155,29 @@ async function streamed(
   };
 }
 
-/** Runs one tool call from the model; arguments that are not JSON come back to it as an error. */
-async function run(toolbox: AgentInput['toolbox'], call: ChatCompletionMessageToolCall & { type: 'function' }) {
-  let result: ToolResult;
+/**
+ * Runs one tool call from the model, unless the gate holds it for the user's
+ * confirmation (then null, and the model hears that it waits); arguments that
+ * are not JSON come back to it as an error.
+ */
+async function run(
+  toolbox: AgentInput['toolbox'],
+  gate: Gate,
+  call: ChatCompletionMessageToolCall & { type: 'function' },
+): Promise<{ action: ToolAction } | { held: ReturnType<typeof HELD> }> {
+  const tool = call.function.name;
+  let input: unknown;
   try {
-    result = await toolbox.call(call.function.name, JSON.parse(call.function.arguments || '{}'));
+    input = JSON.parse(call.function.arguments || '{}');
   } catch {
-    result = {
-      tool: call.function.name,
-      input: call.function.arguments,
-      ok: false,
-      output: { error: { code: 'bad_arguments', message: 'The arguments were not valid JSON' } },
-    };
+    const output = { error: { code: 'bad_arguments', message: 'The arguments were not valid JSON' } };
+    return { action: { tool, input: call.function.arguments, output } };
   }
+  const held = await gate.hold(tool, input);
+  if (held) return { held };
+  const result: ToolResult = await toolbox.call(tool, input);
   const action: ToolAction = { tool: result.tool, input: result.input, output: result.output };
-  return result.events ? { ...action, events: result.events } : action;
+  return { action: result.events ? { ...action, events: result.events } : action };
 }
 
 export function createOpenAIAgent(config: OpenAIConfig): Agent {
@@ -181,6 +192,8 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
     kind: 'openai',
     async run({ message, history, toolbox, clock, progress }: AgentInput) {
       const actions: ToolAction[] = [];
+      const gate = createGate(toolbox);
+      const done = (reply: string) => ({ reply, actions, ...(gate.held().length ? { pending: gate.held() } : {}) });
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: systemPrompt(clock) },
         ...history.map(toModelMessage),
@@ -195,23 +208,21 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
         } catch (err) {
           throw upstreamError(err, actions);
         }
-        if (!reply.calls.length) return { reply: reply.content ?? '', actions };
+        if (!reply.calls.length) return done(reply.content ?? '');
 
         messages.push({ role: 'assistant', content: reply.content, tool_calls: reply.calls });
         for (const call of reply.calls) {
           if (call.type !== 'function') continue;
-          const action = await run(toolbox, call);
-          actions.push(action);
-          progress?.action(action);
-          messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(action.output) });
+          const ran = await run(toolbox, gate, call);
+          if ('action' in ran) {
+            actions.push(ran.action);
+            progress?.action(ran.action);
+          }
+          const output = 'action' in ran ? ran.action.output : ran.held;
+          messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(output) });
         }
       }
-      return {
-        reply:
-          `I stopped after ${MAX_STEPS} steps without finishing. ` +
-          `${actions.length} tool call(s) ran; see the actions.`,
-        actions,
-      };
+      return done(`I stopped after ${MAX_STEPS} steps without finishing. ${actions.length} tool call(s) ran; see the actions.`);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { PlannedAction } from '../chat/types';
 import type { ToolAction } from '../tools/tool';
 import type { Toolbox } from '../tools';
 import type { ZonedClock } from '../lib/time-zone';
@@ -33,6 +34,8 @@ export interface AgentResult {
   actions: ToolAction[];
   /** Private memory stored with the reply (the built-in agent's numbered listing). */
   state?: unknown;
+  /** Actions proposed instead of run: they wait for the user's confirmation. */
+  pending?: PlannedAction[];
 }
 
 export interface Agent {

@@ -7,7 +7,7 @@ import { createConversationService } from './conversations';
 // The database this project runs on (D1 here); the service never knows which.
 const repos = createRepos(env);
 afterAll(() => repos.close());
-const conversations = createConversationService(repos.conversations);
+const conversations = createConversationService(repos.conversations, repos.pending);
 const newUser = () => crypto.randomUUID();
 
 async function status(p: Promise<unknown>) {

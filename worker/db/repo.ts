@@ -4,7 +4,7 @@
  * which one runs. All timestamps cross the seam as ISO 8601 UTC strings.
  */
 import type { User } from '../auth/types';
-import type { Conversation, Message, NewMessage } from '../chat/types';
+import type { Conversation, Message, NewMessage, Pending } from '../chat/types';
 import type { StoredTask, Task, TaskEvent, TaskListQuery } from '../tasks/types';
 
 /** One task write and the event that records it, applied together or not at all. */
@@ -82,6 +82,20 @@ export interface ConversationRepo {
   remove(userId: string, id: string): Promise<boolean>;
 }
 
+export interface PendingRepo {
+  propose(userId: string, conversationId: string, pending: Pending): Promise<void>;
+  /** The newest set in the conversation that is neither settled nor expired. */
+  latestOpen(userId: string, conversationId: string): Promise<Pending | null>;
+  /**
+   * Settles one set if it is still open (and, with `unexpired`, not expired),
+   * returning it; null when it was already settled, expired, unknown or not
+   * the user's. Only one caller ever gets a given set back.
+   */
+  settle(userId: string, conversationId: string, id: string, options: { unexpired: boolean }): Promise<Pending | null>;
+  /** Settles every open set of the conversation (a new message drops them); how many. */
+  settleAll(userId: string, conversationId: string): Promise<number>;
+}
+
 export interface RateLimitRepo {
   /**
    * Adds `by` (default 1; 0 only reads) to `key`'s count in the fixed window
@@ -96,6 +110,7 @@ export interface Repos {
   tasks: TaskRepo;
   users: UserRepo;
   conversations: ConversationRepo;
+  pending: PendingRepo;
   limits: RateLimitRepo;
   /** One trivial query; throws when the database cannot be reached. */
   ping(): Promise<void>;

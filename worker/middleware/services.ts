@@ -34,7 +34,7 @@ export const services = () =>
     // REST writes are the dashboard's when it says so (X-Source), else some other API client's.
     const source = c.req.header('X-Source') === 'dashboard' ? 'dashboard' : 'api';
     c.set('tasks', createTaskService(repos.tasks, { clock, source, notify: live.notify }));
-    c.set('conversations', createConversationService(repos.conversations));
+    c.set('conversations', createConversationService(repos.conversations, repos.pending));
     c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
     c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock));

@@ -3,14 +3,10 @@ import type { Agent, AgentInput, AgentResult } from '../types';
 import { dispatch } from './handlers';
 import { createTurn, recorded, type Answer } from './handlers/turn';
 import { parse } from './parse';
-import { undoSteps } from './undo-steps';
 
-/** The reply with every tool call the turn made, and its memory plus how to undo what those calls changed. */
-function finish({ reply, memory }: Answer, results: readonly ToolResult[]): AgentResult {
-  const actions = results.map(recorded);
-  const undo = undoSteps(results);
-  const state = undo.length ? { ...memory, undo } : memory;
-  return { reply, actions, ...(state ? { state } : {}) };
+/** The reply with every tool call the turn made, what it remembers, and what it proposes. */
+function finish({ reply, memory, pending }: Answer, results: readonly ToolResult[]): AgentResult {
+  return { reply, actions: results.map(recorded), ...(memory ? { state: memory } : {}), ...(pending ? { pending } : {}) };
 }
 
 /**

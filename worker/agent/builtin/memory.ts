@@ -4,7 +4,7 @@ import { outputOf, taskOutputOf } from '../../tools';
 import type { ToolAction } from '../../tools/tool';
 import type { HistoryMessage } from '../types';
 import { Intent } from './rules';
-import { UndoStep } from './undo-steps';
+import { undoSteps, type UndoStep } from './undo-steps';
 
 const Listed = z.object({ id: z.string(), title: z.string() });
 export type Listed = z.infer<typeof Listed>;
@@ -19,7 +19,6 @@ export const Memory = z
   .object({
     listing: z.array(Listed).optional().catch(undefined),
     pending: Intent.optional().catch(undefined),
-    undo: z.array(UndoStep).optional().catch(undefined),
   })
   .catch({});
 export type Memory = z.infer<typeof Memory>;
@@ -63,7 +62,13 @@ export function recall(history: readonly HistoryMessage[]) {
     pending: () => (replies[0] ? memoryOf(replies[0]).pending : undefined),
 
     /** How to undo the latest reply that changed something, so a question asked since does not get in the way. */
-    undo: () => latest((m) => (m.undo?.length ? m.undo : undefined)) ?? [],
+    undo(): UndoStep[] {
+      for (const reply of replies) {
+        const steps = undoSteps(reply.actions ?? []);
+        if (steps.length) return steps;
+      }
+      return [];
+    },
 
     /**
      * The task "it" means: the only task of the latest reply that showed one,

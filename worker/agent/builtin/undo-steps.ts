@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TaskOutput, type ToolResult } from '../../tools';
+import { outputOf, taskOutputOf, TaskOutput } from '../../tools';
+import type { ToolAction } from '../../tools/tool';
 
 /**
  * One change a reply made, as the change log recorded it: the event to
@@ -10,26 +11,20 @@ import { TaskOutput, type ToolResult } from '../../tools';
 export const UndoStep = z.object({ event_id: z.string(), task: TaskOutput });
 export type UndoStep = z.infer<typeof UndoStep>;
 
-/** The task a successful call touched. */
-function touched(r: ToolResult & { ok: true }) {
-  switch (r.tool) {
-    case 'list_tasks':
-      return undefined;
-    case 'delete_task':
-    case 'undo_change':
-      return r.output.task;
-    default:
-      return r.output;
-  }
-}
+/** The task a recorded call touched, read through its tool's output schema. */
+const touched = (a: ToolAction) =>
+  taskOutputOf(a) ?? outputOf(a, 'delete_task')?.task ?? outputOf(a, 'undo_change')?.task;
 
-/** The events a reply's tool calls recorded, in the order they were made. */
-export function undoSteps(results: readonly ToolResult[]): UndoStep[] {
+/**
+ * The changes a reply's tool calls made, in order, from the change-log events
+ * each call recorded: the same for the agent's own calls and for actions the
+ * user confirmed.
+ */
+export function undoSteps(actions: readonly ToolAction[]): UndoStep[] {
   const steps: UndoStep[] = [];
-  for (const r of results) {
-    if (!r.ok || !r.events?.length) continue;
-    const task = touched(r);
-    if (task) for (const event_id of r.events) steps.push({ event_id, task });
+  for (const a of actions) {
+    const task = a.events?.length ? touched(a) : undefined;
+    if (task) for (const event_id of a.events!) steps.push({ event_id, task });
   }
   return steps;
 }

@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/neon-serverless';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Repos } from '../repo';
 import { createConversationRepo } from '../shared/conversations';
+import { createPendingRepo } from '../shared/pending';
 import { createRateLimitRepo } from '../shared/rate-limits';
 import { createUserRepo } from '../shared/users';
 import { appendMessages } from './append';
@@ -55,6 +56,7 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
     tasks: taskRepo(db),
     users: createUserRepo(on.users, now),
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
+    pending: createPendingRepo(on.pending, now),
     limits: createRateLimitRepo(on.limits),
     async ping() {
       await db.execute(sql`select 1`);

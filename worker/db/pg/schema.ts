@@ -88,6 +88,8 @@ export const messages = pgTable(
     // in the order D1 gives them.
     // JSON array of {tool, input, output} for assistant messages.
     actions: json('actions'),
+    // Actions the reply proposes and that wait for the user's confirmation ({id, actions, expires_at}).
+    pending: json('pending'),
     // The agent's private memory for this reply (a numbered listing, a pending question).
     agentState: json('agent_state'),
     createdAt: ms('created_at').notNull(),
@@ -118,6 +120,25 @@ export const taskEvents = pgTable(
     uniqueIndex('task_events_user_version').on(t.userId, t.version),
     index('task_events_user_task').on(t.userId, t.taskId, t.version),
   ],
+);
+
+// Actions an agent proposed that run only once the user confirms: each set at
+// most once (settled_at is set by the one update that claims it), and only
+// until it expires.
+export const pendingActions = pgTable(
+  'pending_actions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    actions: json('actions').notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    settledAt: ms('settled_at'),
+  },
+  (t) => [index('pending_actions_conversation').on(t.conversationId, t.createdAt)],
 );
 
 // Fixed-window counters for rate limits, shared by every isolate.

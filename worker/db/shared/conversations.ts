@@ -24,6 +24,7 @@ export const toMessage = (r: Row<'messages'>): Message => ({
   role: r.role,
   content: r.content,
   actions: (r.actions as Message['actions']) ?? null,
+  pending: (r.pending as Message['pending']) ?? null,
   state: r.agentState ?? null,
   created_at: iso(r.createdAt),
 });
@@ -35,6 +36,7 @@ export const newMessageRow = (conversationId: string, m: NewMessage) => ({
   role: m.role,
   content: m.content,
   actions: m.actions ?? null,
+  pending: m.pending ?? null,
   agentState: m.state ?? null,
 });
 

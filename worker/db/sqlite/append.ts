@@ -35,6 +35,7 @@ export function appendMessages(db: Db, now: Clock): ConversationRepo['append'] {
         role: sql`${row.role}`.as('role'),
         content: sql`${row.content}`.as('content'),
         actions: sql`${sql.param(row.actions, messages.actions)}`.as('actions'),
+        pending: sql`${sql.param(row.pending, messages.pending)}`.as('pending'),
         agentState: sql`${sql.param(row.agentState, messages.agentState)}`.as('agent_state'),
         createdAt: next.as('created_at'),
       };

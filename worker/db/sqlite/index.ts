@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Repos } from '../repo';
 import { createConversationRepo } from '../shared/conversations';
+import { createPendingRepo } from '../shared/pending';
 import { createRateLimitRepo } from '../shared/rate-limits';
 import { createUserRepo } from '../shared/users';
 import { appendMessages } from './append';
@@ -18,6 +19,7 @@ export function createD1Repos(d1: D1Database, now: Clock = systemClock): Repos {
     tasks: taskRepo(db),
     users: createUserRepo(on.users, now),
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
+    pending: createPendingRepo(on.pending, now),
     limits: createRateLimitRepo(on.limits),
     async ping() {
       await db.run(sql`select 1`);

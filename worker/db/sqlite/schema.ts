@@ -78,6 +78,8 @@ export const messages = sqliteTable(
     content: text('content').notNull(),
     // JSON array of {tool, input, output} for assistant messages.
     actions: text('actions', { mode: 'json' }),
+    // Actions the reply proposes and that wait for the user's confirmation ({id, actions, expires_at}).
+    pending: text('pending', { mode: 'json' }),
     // The agent's private memory for this reply (a numbered listing, a pending question).
     agentState: text('agent_state', { mode: 'json' }),
     createdAt: ms('created_at').notNull(),
@@ -107,6 +109,25 @@ export const taskEvents = sqliteTable(
     uniqueIndex('task_events_user_version').on(t.userId, t.version),
     index('task_events_user_task').on(t.userId, t.taskId, t.version),
   ],
+);
+
+// Actions an agent proposed that run only once the user confirms: each set at
+// most once (settled_at is set by the one update that claims it), and only
+// until it expires.
+export const pendingActions = sqliteTable(
+  'pending_actions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    actions: text('actions', { mode: 'json' }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    settledAt: ms('settled_at'),
+  },
+  (t) => [index('pending_actions_conversation').on(t.conversationId, t.createdAt)],
 );
 
 // Fixed-window counters for rate limits, shared by every isolate.

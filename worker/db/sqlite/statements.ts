@@ -2,7 +2,8 @@ import type { ConversationStatements } from '../shared/conversations';
 import type { RateLimitStatements } from '../shared/rate-limits';
 import type { UserStatements } from '../shared/users';
 import type { Db } from './db';
-import { conversations, messages, rateLimits, users } from './schema';
+import type { PendingStatements } from '../shared/pending';
+import { conversations, messages, pendingActions, rateLimits, users } from './schema';
 
 /**
  * D1's own builders on each table the shared repos use, handed over as
@@ -31,6 +32,12 @@ export const statementsOn = (db: Db) => ({
       delete: () => db.delete(messages),
     },
   } satisfies ConversationStatements,
+  pending: {
+    table: pendingActions,
+    insert: () => db.insert(pendingActions),
+    select: () => db.select().from(pendingActions),
+    update: () => db.update(pendingActions),
+  } satisfies PendingStatements,
   limits: {
     table: rateLimits,
     conflict: rateLimits.key,

@@ -1,5 +1,6 @@
 import type { ZonedClock } from '../../../lib/time-zone';
 import type { ToolFailure, ToolInput, ToolName, ToolResult, Toolbox } from '../../../tools';
+import type { PlannedAction } from '../../../chat/types';
 import type { HistoryMessage, Progress } from '../../types';
 import type { ToolAction } from '../../../tools/tool';
 import { recall, type Memory, type Recall } from '../memory';
@@ -9,6 +10,8 @@ import type { Intent, IntentType } from '../rules';
 export interface Answer {
   reply: string;
   memory?: Memory;
+  /** Actions to propose instead of running: they wait for the user's confirmation. */
+  pending?: PlannedAction[];
 }
 
 /** One turn of the conversation, as a handler sees it. */
