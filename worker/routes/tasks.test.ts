@@ -368,7 +368,7 @@ describe('one task by id', () => {
       [{ completed: 'yes' }, 'completed'],
       [{ priority: 'HIGH' }, 'priority'],
       [{ unknown: 1 }, ''],
-    ] as const) {
+    ] satisfies [object, string][]) {
       await expectRefused(await aliceRaw.patch(`/api/v1/tasks/${t.id}`, body), body, field);
     }
     expect(await (await get(alice, t.id)).json()).toEqual(t);
@@ -419,7 +419,7 @@ describe('the rest of the surface', () => {
       ['DELETE', '/api/v1/tasks', 'GET, HEAD, POST'],
       ['POST', '/api/v1/auth/me', 'GET, HEAD'],
       ['GET', '/api/v1/chat', 'POST'],
-    ] as const) {
+    ] satisfies ['DELETE' | 'POST' | 'GET', string, string][]) {
       // Raw: methods these paths do not take have no typed call.
       const res = await { DELETE: aliceRaw.delete, POST: aliceRaw.post, GET: aliceRaw.get }[method](path);
       expect(res.status, `${method} ${path}`).toBe(405);
