@@ -75,8 +75,8 @@ describe('live push', () => {
     socket.ws.close(1000);
   });
 
-  const refused = 'takes a ticket once: used, unknown, forged or missing tickets are refused with 401 before the upgrade';
-  it(refused, async () => {
+  const refused = 'takes a ticket once: used, unknown, forged or missing tickets are refused with 401';
+  it(`${refused} before the upgrade`, async () => {
     const me = api((await signup('ticket')).token);
     const { ws, ticket } = await connect(me);
     ws.close(1000);
