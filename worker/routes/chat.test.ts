@@ -1,52 +1,53 @@
+import type { InferRequestType } from 'hono/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../tasks/types';
-import type { ToolAction } from '../tools/tool';
-import { errorOf, world } from '../test/helpers';
+import { errorOf, jsonOf, outputIn, world, type Answer, type Api } from '../test/helpers';
 
 // Monday 23 November 2026, 10:00 in Berlin: the app's "now" for every test
 // here, so "next friday" and "tomorrow" have one answer on any day the suite runs.
 const NOW = '2026-11-23T09:00:00Z';
-const { client, signup } = world(NOW);
+const { api, client, signup } = world(NOW);
 
-type Client = ReturnType<typeof client>;
-interface ChatReply {
-  conversation_id: string;
-  reply: string;
-  actions: ToolAction[];
-}
+type ChatInput = InferRequestType<Api['api']['v1']['chat']['$post']>['json'];
+type NewTask = InferRequestType<Api['api']['v1']['tasks']['$post']>['json'];
+type ChatReply = Awaited<ReturnType<ReturnType<typeof chatter>['say']>>;
 
 /** A chat session for one user, keeping its conversation, in Berlin time. */
-function chatter(c: Client) {
+function chatter(c: Api) {
   let conversation: string | undefined;
   return {
     get conversation() {
       return conversation;
     },
-    async say(message: string): Promise<ChatReply> {
-      const res = await c.post('/api/v1/chat', { message, timezone: 'Europe/Berlin', ...(conversation ? { conversation_id: conversation } : {}) });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const body = (await res.json()) as ChatReply;
+    async say(message: string) {
+      const json = { message, timezone: 'Europe/Berlin', ...(conversation ? { conversation_id: conversation } : {}) };
+      const body = await jsonOf(c.api.v1.chat.$post({ json }), 200);
       conversation = body.conversation_id;
       return body;
     },
   };
 }
 
-const tasksOf = async (c: Client) => (await (await c.get('/api/v1/tasks')).json()) as Task[];
+const tasksOf = (c: Api) => jsonOf(c.api.v1.tasks.$get({ query: {} }), 200);
+const addTask = (c: Api, json: NewTask) => c.api.v1.tasks.$post({ json });
+const toggle = (c: Api, id: string) => c.api.v1.tasks[':id'].toggle.$patch({ param: { id } });
 const tools = (r: ChatReply) => r.actions.map((a) => a.tool);
 
-let me: Client;
+let me: Api;
+/** The same user through the untyped client, for bodies the typed one refuses to send. */
+let meRaw: ReturnType<typeof client>;
 beforeAll(async () => {
-  me = client((await signup('chat')).token);
+  const { token } = await signup('chat');
+  me = api(token);
+  meRaw = client(token);
 });
 
 describe('the original bug, as a regression test', () => {
   it('a task added in the chat is the task GET /api/v1/tasks returns', async () => {
-    const user = client((await signup('regress')).token);
+    const user = api((await signup('regress')).token);
     const chat = chatter(user);
     const r = await chat.say('add a high priority task to call mom tomorrow');
     expect(tools(r)).toEqual(['add_task']);
-    const created = r.actions[0]!.output as Task;
+    const created = outputIn(r.actions[0], 'add_task');
     const list = await tasksOf(user);
     expect(list).toEqual([created]);
     expect(list[0]).toMatchObject({ title: 'Call mom', priority: 'high', completed: false });
@@ -54,13 +55,13 @@ describe('the original bug, as a regression test', () => {
   });
 
   it('a task toggled through REST is reported as completed by the next listing', async () => {
-    const user = client((await signup('regress2')).token);
+    const user = api((await signup('regress2')).token);
     const chat = chatter(user);
-    const added = (await chat.say('add water the plants')).actions[0]!.output as Task;
-    expect((await user.patch(`/api/v1/tasks/${added.id}/toggle`)).status).toBe(200);
+    const added = outputIn((await chat.say('add water the plants')).actions[0], 'add_task');
+    expect((await toggle(user, added.id)).status).toBe(200);
     const listed = await chat.say('list my tasks');
     expect(listed.reply).toContain('✓ Water the plants');
-    expect((listed.actions[0]!.output as Task[])[0]!.completed).toBe(true);
+    expect(outputIn(listed.actions[0], 'list_tasks')[0]!.completed).toBe(true);
     const pending = await chat.say('what is left to do?');
     expect(pending.reply).not.toContain('Water the plants');
   });
@@ -68,7 +69,7 @@ describe('the original bug, as a regression test', () => {
 
 describe('built-in agent: phrasings to tool calls and results', () => {
   it('adds, lists, completes, reopens, renames, reprioritises, reschedules and deletes', async () => {
-    const user = client((await signup('flow')).token);
+    const user = api((await signup('flow')).token);
     const chat = chatter(user);
 
     const add = await chat.say('remind me to renew passport next friday at 10am, urgent');
@@ -100,10 +101,14 @@ describe('built-in agent: phrasings to tool calls and results', () => {
       'Renamed “Book dentist” to “Book dentist appointment”.',
     );
     expect((await chat.say('make it low priority')).reply).toBe('“Book dentist appointment” is now low priority.');
-    expect((await chat.say('move passport to tomorrow at 9am')).reply).toBe('“Renew passport” is now due tomorrow at 09:00.');
+    expect((await chat.say('move passport to tomorrow at 9am')).reply).toBe(
+      '“Renew passport” is now due tomorrow at 09:00.',
+    );
     expect((await chat.say('clear the due date of passport')).reply).toBe('Cleared the due date of “Renew passport”.');
     const shown = await chat.say('show dentist');
-    expect(shown.reply).toBe('“Book dentist appointment” — not done yet, low priority.\nNotes: ask for the morning slot');
+    expect(shown.reply).toBe(
+      '“Book dentist appointment” — not done yet, low priority.\nNotes: ask for the morning slot',
+    );
     const deleted = await chat.say('delete the passport task');
     expect(tools(deleted)).toEqual(['list_tasks', 'delete_task']);
     expect(deleted.reply).toBe('Deleted “Renew passport”.');
@@ -116,9 +121,9 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('lists due today and overdue in the user zone', async () => {
-    const user = client((await signup('due')).token);
+    const user = api((await signup('due')).token);
     const yesterday = new Date(Date.parse(NOW) - 36 * 3600_000).toISOString();
-    await user.post('/api/v1/tasks', { title: 'Late thing', due_date: yesterday });
+    await addTask(user, { title: 'Late thing', due_date: yesterday });
     const chat = chatter(user);
     await chat.say('add pay bills today');
     await chat.say('add plan holiday in 2 weeks');
@@ -132,7 +137,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('asks which task when a reference is ambiguous, changes nothing, then takes the number', async () => {
-    const user = client((await signup('ambig')).token);
+    const user = api((await signup('ambig')).token);
     const chat = chatter(user);
     await chat.say('add buy milk');
     await chat.say('add buy milk powder');
@@ -151,7 +156,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('is forgiving about case, typos and word order, and prefers the exact title', async () => {
-    const user = client((await signup('fuzzy')).token);
+    const user = api((await signup('fuzzy')).token);
     const chat = chatter(user);
     await chat.say('add Call Mom');
     await chat.say('add call mom about christmas');
@@ -161,12 +166,14 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('says what it can do when it does not understand, and what went wrong otherwise', async () => {
-    const user = client((await signup('confused')).token);
+    const user = api((await signup('confused')).token);
     const chat = chatter(user);
     const unknown = await chat.say('what is the weather in Paris');
     expect(unknown.reply).toMatch(/^Sorry, I didn’t understand that\. I can add, list, complete/);
     expect(unknown.actions).toEqual([]);
-    expect((await chat.say('complete the unicorn')).reply).toBe('I couldn’t find a task matching “unicorn”. Say “list” to see your tasks.');
+    expect((await chat.say('complete the unicorn')).reply).toBe(
+      'I couldn’t find a task matching “unicorn”. Say “list” to see your tasks.',
+    );
     expect((await chat.say('done 3')).reply).toBe('I haven’t shown you a numbered list yet — say “list” first.');
     await chat.say('add one');
     await chat.say('list');
@@ -178,7 +185,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('adds from a bare phrase with a date or priority, as in "buy groceries tomorrow, high priority"', async () => {
-    const user = client((await signup('bare')).token);
+    const user = api((await signup('bare')).token);
     const chat = chatter(user);
     const r = await chat.say('buy groceries tomorrow, high priority');
     expect(tools(r)).toEqual(['add_task']);
@@ -191,10 +198,10 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('clears every completed task, and only those, only its own user', async () => {
-    const [user, other] = [client((await signup('clear')).token), client((await signup('clear-other')).token)];
-    const make = async (c: Client, title: string, completed: boolean) => {
-      const t = (await (await c.post('/api/v1/tasks', { title })).json()) as Task;
-      if (completed) await c.patch(`/api/v1/tasks/${t.id}/toggle`);
+    const [user, other] = [api((await signup('clear')).token), api((await signup('clear-other')).token)];
+    const make = async (c: Api, title: string, completed: boolean) => {
+      const t = await jsonOf(addTask(c, { title }), 201);
+      if (completed) await toggle(c, t.id);
       return t;
     };
     await make(user, 'Old report', true);
@@ -206,7 +213,8 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(tools(r)).toEqual(['list_tasks', 'delete_task', 'delete_task']);
     expect(r.reply).toMatch(/^Deleted 2 completed tasks: “Old (report|call)”, “Old (report|call)”\.$/);
     expect((await tasksOf(user)).map((t) => t.id)).toEqual([open.id]);
-    expect((await (await other.get(`/api/v1/tasks/${theirs.id}`)).json()) as Task).toMatchObject({ completed: true });
+    const stillTheirs = await jsonOf(other.api.v1.tasks[':id'].$get({ param: { id: theirs.id } }), 200);
+    expect(stillTheirs).toMatchObject({ completed: true });
 
     const again = await chatter(user).say('remove the done ones');
     expect(again.reply).toBe('You have no completed tasks — nothing to clear.');
@@ -214,8 +222,10 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('keeps a 30-line listing of long titles whole within one reply', async () => {
-    const user = client((await signup('long-list')).token);
-    for (let i = 0; i < 32; i++) await user.post('/api/v1/tasks', { title: `Task ${String(i).padStart(2, '0')} ${'x'.repeat(240)}` });
+    const user = api((await signup('long-list')).token);
+    for (let i = 0; i < 32; i++) {
+      await addTask(user, { title: `Task ${String(i).padStart(2, '0')} ${'x'.repeat(240)}` });
+    }
     const r = await chatter(user).say('list');
     const lines = r.reply.split('\n');
     expect(lines[0]).toBe('Your tasks (32):');
@@ -224,7 +234,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('marks everything done at once, and "undo" reopens exactly those', async () => {
-    const user = client((await signup('all-done')).token);
+    const user = api((await signup('all-done')).token);
     const chat = chatter(user);
     await chat.say('add one');
     await chat.say('add two');
@@ -238,7 +248,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
   });
 
   it('undoes its own last change, and never one the dashboard has changed since', async () => {
-    const user = client((await signup('undo')).token);
+    const user = api((await signup('undo')).token);
     const chat = chatter(user);
     const titles = async () => (await tasksOf(user)).map((t) => `${t.title}${t.completed ? ' ✓' : ''}`).sort();
 
@@ -266,19 +276,23 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect((await chat.say('undo')).reply).toBe('Restored “Call mom”.');
     expect(await titles()).toEqual(['Buy milk', 'Call mom']);
     // Through the change log: the same task, same id and creation time, not a copy.
-    expect((await tasksOf(user)).find((t) => t.title === 'Call mom')).toMatchObject({ id: mom.id, created_at: mom.created_at });
+    expect((await tasksOf(user)).find((t) => t.title === 'Call mom')).toMatchObject({
+      id: mom.id,
+      created_at: mom.created_at,
+    });
 
     // A change made elsewhere after the agent's wins: the undo leaves that task alone.
     const done = await chat.say('complete buy milk');
-    const milk = done.actions.at(-1)!.output as Task;
-    expect((await user.patch(`/api/v1/tasks/${milk.id}`, { title: 'Buy oat milk' })).status).toBe(200);
+    const milk = outputIn(done.actions.at(-1), 'complete_task');
+    const renamed = await user.api.v1.tasks[':id'].$patch({ param: { id: milk.id }, json: { title: 'Buy oat milk' } });
+    expect(renamed.status).toBe(200);
     expect((await chat.say('undo')).reply).toBe('Left “Buy milk” alone: it has changed since.');
     expect(await titles()).toEqual(['Buy oat milk ✓', 'Call mom']);
   });
 
   it("never reaches another user's tasks, even by id", async () => {
-    const [a, b] = [client((await signup('ca')).token), client((await signup('cb')).token)];
-    const secret = (await (await a.post('/api/v1/tasks', { title: 'Alice secret' })).json()) as Task;
+    const [a, b] = [api((await signup('ca')).token), api((await signup('cb')).token)];
+    const secret = await jsonOf(addTask(a, { title: 'Alice secret' }), 201);
     const chat = chatter(b);
     const del = await chat.say(`delete ${secret.id}`);
     expect(del.actions[0]!.output).toMatchObject({ error: { code: 'not_found' } });
@@ -290,14 +304,14 @@ describe('built-in agent: phrasings to tool calls and results', () => {
 
 describe('conversations', () => {
   it('stores both sides with their actions and lists conversations', async () => {
-    const user = client((await signup('convo')).token);
+    const user = api((await signup('convo')).token);
     const chat = chatter(user);
     await chat.say('Add read a book');
     await chat.say('list');
-    const convos = (await (await user.get('/api/v1/conversations')).json()) as { id: string; title: string }[];
+    const convos = await jsonOf(user.api.v1.conversations.$get(), 200);
     expect(convos).toEqual([expect.objectContaining({ id: chat.conversation, title: 'Add read a book' })]);
-    const res = await user.get(`/api/v1/conversations/${chat.conversation}/messages`);
-    const messages = (await res.json()) as { role: string; content: string; actions: ToolAction[] | null }[];
+    const id = chat.conversation!;
+    const messages = await jsonOf(user.api.v1.conversations[':id'].messages.$get({ param: { id } }), 200);
     expect(messages.map((m) => [m.role, m.content.split('\n')[0]])).toEqual([
       ['user', 'Add read a book'],
       ['assistant', 'Added “Read a book”.'],
@@ -308,35 +322,43 @@ describe('conversations', () => {
     expect(messages[0]!.actions).toBeNull();
     expect(messages[3]).not.toHaveProperty('state');
 
-    const other = client((await signup('nosy')).token);
-    expect((await other.get(`/api/v1/conversations/${chat.conversation}/messages`)).status).toBe(404);
-    expect((await other.delete(`/api/v1/conversations/${chat.conversation}`)).status).toBe(404);
-    expect((await other.post('/api/v1/chat', { message: 'list', conversation_id: chat.conversation })).status).toBe(404);
+    const other = api((await signup('nosy')).token);
+    const conversation = (c: Api) => c.api.v1.conversations[':id'];
+    expect((await conversation(other).messages.$get({ param: { id } })).status).toBe(404);
+    expect((await conversation(other).$delete({ param: { id } })).status).toBe(404);
+    expect((await other.api.v1.chat.$post({ json: { message: 'list', conversation_id: id } })).status).toBe(404);
 
-    expect((await user.delete(`/api/v1/conversations/${chat.conversation}`)).status).toBe(204);
-    expect((await user.get(`/api/v1/conversations/${chat.conversation}/messages`)).status).toBe(404);
-    expect(await (await user.get('/api/v1/conversations')).json()).toEqual([]);
+    expect((await conversation(user).$delete({ param: { id } })).status).toBe(204);
+    expect((await conversation(user).messages.$get({ param: { id } })).status).toBe(404);
+    expect(await (await user.api.v1.conversations.$get()).json()).toEqual([]);
   });
 
   it('validates chat input, naming the field', async () => {
-    for (const [body, field] of [
-      [{}, 'message'],
+    const expectNamed = async (res: Answer, field: string) => {
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).issues?.[0]?.path).toBe(field);
+    };
+    for (const [json, field] of [
       [{ message: '' }, 'message'],
       [{ message: 'x'.repeat(2001) }, 'message'],
       [{ message: 'hi', timezone: 'Mars/Olympus' }, 'timezone'],
-      [{ message: 'hi', conversation_id: 5 }, 'conversation_id'],
-    ] as const) {
-      const res = await me.post('/api/v1/chat', body);
-      expect(res.status).toBe(400);
-      expect((await errorOf(res)).issues?.[0]?.path).toBe(field);
+    ] satisfies [ChatInput, string][]) {
+      await expectNamed(await me.api.v1.chat.$post({ json }), field);
     }
-    const missing = await me.post('/api/v1/chat', { message: 'hi', conversation_id: crypto.randomUUID() });
+    // Raw: no message, and a number for the conversation, which the typed client refuses to send.
+    for (const [body, field] of [
+      [{}, 'message'],
+      [{ message: 'hi', conversation_id: 5 }, 'conversation_id'],
+    ] satisfies [object, string][]) {
+      await expectNamed(await meRaw.post('/api/v1/chat', body), field);
+    }
+    const missing = await me.api.v1.chat.$post({ json: { message: 'hi', conversation_id: crypto.randomUUID() } });
     expect(missing.status).toBe(404);
     expect(await errorOf(missing)).toEqual({ code: 'not_found', message: 'Conversation not found' });
   });
 
   it('needs a token', async () => {
-    const res = await client('nope').post('/api/v1/chat', { message: 'list' });
+    const res = await api('nope').api.v1.chat.$post({ json: { message: 'list' } });
     expect(res.status).toBe(401);
   });
 });

@@ -2,8 +2,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Task } from '../tasks/types';
-import { BASE, client, signup, world } from '../test/helpers';
+import { z } from 'zod';
+import type { ToolName } from '../tools';
+import { api, BASE, jsonOf, outputIn, signup, world, type Api } from '../test/helpers';
 
 /** The SDK's own client, speaking Streamable HTTP to the Worker's real fetch handler. */
 async function connect(token?: string) {
@@ -16,8 +17,19 @@ async function connect(token?: string) {
   return mcp;
 }
 
-type TextResult = { content: { type: string; text: string }[]; isError?: boolean };
-const output = (r: unknown) => JSON.parse((r as TextResult).content[0]!.text);
+/** What every tool call answers: its output (or its error) as JSON text. */
+const TextResult = z.object({
+  content: z.array(z.object({ type: z.string(), text: z.string() })),
+  isError: z.boolean().optional(),
+});
+const result = (r: unknown) => TextResult.parse(r);
+/** The JSON a tool call answered with, an error included. */
+const output = (r: unknown): unknown => JSON.parse(result(r).content[0]!.text);
+/** A successful call's output, read through the tool's output schema. */
+const outputOfCall = <N extends ToolName>(r: unknown, name: N) =>
+  outputIn({ tool: name, input: {}, output: output(r) }, name);
+const getTask = (c: Api, id: string) => c.api.v1.tasks[':id'].$get({ param: { id } });
+const listTasks = (c: Api) => jsonOf(c.api.v1.tasks.$get({ query: {} }), 200);
 
 let token: string;
 let mcp: Client;
@@ -41,70 +53,83 @@ describe('MCP at /mcp', () => {
   });
 
   it('calls every tool against the same tasks the REST API sees', async () => {
-    const rest = client(token);
-    const added = output(await mcp.callTool({ name: 'add_task', arguments: { title: 'From MCP', priority: 'high' } })) as Task;
+    const rest = api(token);
+    const add = await mcp.callTool({ name: 'add_task', arguments: { title: 'From MCP', priority: 'high' } });
+    const added = outputOfCall(add, 'add_task');
     expect(added).toMatchObject({ title: 'From MCP', priority: 'high', completed: false });
-    expect(await (await rest.get(`/api/v1/tasks/${added.id}`)).json()).toEqual(added);
+    expect(await (await getTask(rest, added.id)).json()).toEqual(added);
 
-    const listed = output(await mcp.callTool({ name: 'list_tasks', arguments: {} })) as Task[];
+    const listed = outputOfCall(await mcp.callTool({ name: 'list_tasks', arguments: {} }), 'list_tasks');
     expect(listed.map((t) => t.id)).toContain(added.id);
     expect(output(await mcp.callTool({ name: 'get_task', arguments: { task_id: added.id } }))).toEqual(added);
 
-    const updated = output(await mcp.callTool({ name: 'update_task', arguments: { task_id: added.id, title: 'Renamed over MCP', due_date: '2026-12-24T18:00:00+01:00' } })) as Task;
+    const update = await mcp.callTool({
+      name: 'update_task',
+      arguments: { task_id: added.id, title: 'Renamed over MCP', due_date: '2026-12-24T18:00:00+01:00' },
+    });
+    const updated = outputOfCall(update, 'update_task');
     expect(updated).toMatchObject({ title: 'Renamed over MCP', due_date: '2026-12-24T17:00:00.000Z' });
-    expect(output(await mcp.callTool({ name: 'complete_task', arguments: { task_id: added.id } }))).toMatchObject({ completed: true });
+    const byId = { task_id: added.id };
+    expect(output(await mcp.callTool({ name: 'complete_task', arguments: byId }))).toMatchObject({ completed: true });
 
     // A toggle through REST is what the next MCP read reports.
-    await rest.patch(`/api/v1/tasks/${added.id}/toggle`);
-    expect(output(await mcp.callTool({ name: 'get_task', arguments: { task_id: added.id } }))).toMatchObject({ completed: false });
+    await rest.api.v1.tasks[':id'].toggle.$patch({ param: { id: added.id } });
+    expect(output(await mcp.callTool({ name: 'get_task', arguments: byId }))).toMatchObject({ completed: false });
 
-    expect(output(await mcp.callTool({ name: 'delete_task', arguments: { task_id: added.id } }))).toMatchObject({ deleted: true });
-    expect((await rest.get(`/api/v1/tasks/${added.id}`)).status).toBe(404);
+    expect(output(await mcp.callTool({ name: 'delete_task', arguments: byId }))).toMatchObject({ deleted: true });
+    expect((await getTask(rest, added.id)).status).toBe(404);
   });
 
   it('returns bad arguments as tool errors and ignores an invented user_id', async () => {
-    const bad = (await mcp.callTool({ name: 'add_task', arguments: { title: 42 } })) as TextResult;
+    const bad = result(await mcp.callTool({ name: 'add_task', arguments: { title: 42 } }));
     expect(bad.isError).toBe(true);
     expect(output(bad)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'title' }] } });
 
     // A due date whose instant falls in year 10000 is refused like any bad argument.
-    const far = (await mcp.callTool({ name: 'add_task', arguments: { title: 'far', due_date: '9999-12-31T23:59:00-12:00' } })) as TextResult;
+    const far = result(
+      await mcp.callTool({ name: 'add_task', arguments: { title: 'far', due_date: '9999-12-31T23:59:00-12:00' } }),
+    );
     expect(far.isError).toBe(true);
     expect(output(far)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'due_date' }] } });
 
     const other = await signup('victim');
-    const mine = output(await mcp.callTool({ name: 'add_task', arguments: { title: 'mine', user_id: other.user.id } })) as Task;
+    const add = await mcp.callTool({ name: 'add_task', arguments: { title: 'mine', user_id: other.user.id } });
+    const mine = outputOfCall(add, 'add_task');
     expect(mine.user_id).not.toBe(other.user.id);
-    expect(await (await client(other.token).get('/api/v1/tasks')).json()).toEqual([]);
+    expect(await listTasks(api(other.token))).toEqual([]);
   });
 
   it('writes only if the task is unchanged when given if_updated_at, as REST does with If-Match', async () => {
-    const rest = client(token);
-    const task = (await (await rest.post('/api/v1/tasks', { title: 'Contended' })).json()) as Task;
-    const edited = (await (await rest.patch(`/api/v1/tasks/${task.id}`, { title: 'Edited on the dashboard' })).json()) as Task;
+    const rest = api(token);
+    const task = await jsonOf(rest.api.v1.tasks.$post({ json: { title: 'Contended' } }), 201);
+    const param = { id: task.id };
+    const edit = rest.api.v1.tasks[':id'].$patch({ param, json: { title: 'Edited on the dashboard' } });
+    const edited = await jsonOf(edit, 200);
     for (const [name, args] of [
       ['update_task', { title: 'From a stale view' }],
       ['complete_task', {}],
       ['delete_task', {}],
-    ] as const) {
-      const r = (await mcp.callTool({ name, arguments: { task_id: task.id, if_updated_at: task.updated_at, ...args } })) as TextResult;
+    ] satisfies [ToolName, object][]) {
+      const stale = { task_id: task.id, if_updated_at: task.updated_at, ...args };
+      const r = result(await mcp.callTool({ name, arguments: stale }));
       expect(r.isError, name).toBe(true);
       expect(output(r), name).toMatchObject({ error: { code: 'precondition_failed' } });
     }
-    expect(await (await rest.get(`/api/v1/tasks/${task.id}`)).json()).toEqual(edited);
-    const fresh = output(await mcp.callTool({ name: 'complete_task', arguments: { task_id: task.id, if_updated_at: edited.updated_at } })) as Task;
+    expect(await (await getTask(rest, task.id)).json()).toEqual(edited);
+    const complete = { task_id: task.id, if_updated_at: edited.updated_at };
+    const fresh = outputOfCall(await mcp.callTool({ name: 'complete_task', arguments: complete }), 'complete_task');
     expect(fresh).toMatchObject({ title: 'Edited on the dashboard', completed: true });
   });
 
   it("answers not found for another user's task and changes nothing", async () => {
-    const other = client((await signup('other')).token);
-    const theirs = (await (await other.post('/api/v1/tasks', { title: 'theirs' })).json()) as Task;
+    const other = api((await signup('other')).token);
+    const theirs = await jsonOf(other.api.v1.tasks.$post({ json: { title: 'theirs' } }), 201);
     for (const name of ['get_task', 'complete_task', 'delete_task']) {
-      const r = (await mcp.callTool({ name, arguments: { task_id: theirs.id } })) as TextResult;
+      const r = result(await mcp.callTool({ name, arguments: { task_id: theirs.id } }));
       expect(r.isError, name).toBe(true);
       expect(output(r)).toMatchObject({ error: { code: 'not_found' } });
     }
-    expect(await (await other.get(`/api/v1/tasks/${theirs.id}`)).json()).toEqual(theirs);
+    expect(await (await getTask(other, theirs.id)).json()).toEqual(theirs);
   });
 
   it('refuses a client without a valid token with 401', async () => {
@@ -123,7 +148,12 @@ describe('MCP at /mcp', () => {
     const post = (body: string, headers: Record<string, string> = {}) =>
       exports.default.fetch(`${BASE}/mcp`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+          ...headers,
+        },
         body,
       });
     const broken = await post('{"jsonrpc": "2.0", "id": 1, "method": ');
@@ -131,11 +161,17 @@ describe('MCP at /mcp', () => {
     expect(await broken.json()).toEqual({ error: { code: 'bad_request', message: 'Parse error' } });
     const wrongType = await post('{}', { 'Content-Type': 'text/plain' });
     expect(wrongType.status).toBe(415);
-    expect(await wrongType.json()).toMatchObject({ error: { code: 'unsupported_media_type', message: expect.stringMatching(/Content-Type/i) } });
+    expect(await wrongType.json()).toMatchObject({
+      error: { code: 'unsupported_media_type', message: expect.stringMatching(/Content-Type/i) },
+    });
   });
 });
 
-/** A raw JSON-RPC POST to /mcp, as a client (or an attacker's page) sends it. */
+/**
+ * A raw JSON-RPC POST to /mcp, as a client (or an attacker's page) sends it.
+ * Raw: the typed client knows /mcp only as a POST answering `{}` (the MCP
+ * transport builds its own Response), and these send foreign hosts and origins.
+ */
 const rpc = (
   body: unknown,
   headers: Record<string, string> = {},
@@ -147,12 +183,18 @@ const rpc = (
     headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
     body: JSON.stringify(body),
   });
-const toolCall = (id: number, name: string, args: object) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+const toolCall = (id: number, name: string, args: object) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'tools/call',
+  params: { name, arguments: args },
+});
 
 describe('MCP transport hardening', () => {
   it('answers GET (no event stream here) and DELETE (no sessions) with 405 and Allow: POST', async () => {
     for (const method of ['GET', 'DELETE', 'PUT']) {
-      const res = await exports.default.fetch(`${BASE}/mcp`, { method, headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } });
+      const headers = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
+      const res = await exports.default.fetch(`${BASE}/mcp`, { method, headers });
       expect(res.status, method).toBe(405);
       expect(res.headers.get('Allow')).toBe('POST');
       expect(res.headers.get('Content-Type')).toContain('application/json');
@@ -163,15 +205,28 @@ describe('MCP transport hardening', () => {
   it('refuses an Origin that is neither its own nor listed, before anything else (DNS rebinding)', async () => {
     const auth = { Authorization: `Bearer ${token}` };
     const list = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
-    for (const origin of ['https://evil.example', 'null', 'http://app.test.evil.example', 'https://app.example.com.evil.example']) {
+    const foreign = [
+      'https://evil.example',
+      'null',
+      'http://app.test.evil.example',
+      'https://app.example.com.evil.example',
+    ];
+    for (const origin of foreign) {
       const res = await rpc(list, { ...auth, Origin: origin });
       expect(res.status, origin).toBe(403);
-      expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('CORS_ORIGINS') } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'forbidden', message: expect.stringContaining('CORS_ORIGINS') },
+      });
       // Without a token too: the refusal comes before authentication.
       expect((await rpc(list, { Origin: origin })).status, origin).toBe(403);
     }
     // Its own origin, a listed one (trailing slash in the config or not), and none at all are served.
-    const fine: Record<string, string>[] = [{ Origin: 'http://app.test' }, { Origin: 'https://app.example.com' }, { Origin: 'https://admin.example.com' }, {}];
+    const fine: Record<string, string>[] = [
+      { Origin: 'http://app.test' },
+      { Origin: 'https://app.example.com' },
+      { Origin: 'https://admin.example.com' },
+      {},
+    ];
     for (const headers of fine) {
       expect((await rpc(list, { ...auth, ...headers })).status, JSON.stringify(headers)).toBe(200);
     }
@@ -184,7 +239,9 @@ describe('MCP transport hardening', () => {
     for (const url of ['http://evil.example/mcp', 'http://localhost:8787/mcp', 'http://sub.app.test/mcp']) {
       const res = await rpc(list, auth, url);
       expect(res.status, url).toBe(403);
-      expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('ALLOWED_HOSTS') } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'forbidden', message: expect.stringContaining('ALLOWED_HOSTS') },
+      });
     }
     // Unset, only loopback names are served, whatever the port.
     const local = world(undefined, { ALLOWED_HOSTS: '' });
@@ -208,14 +265,17 @@ describe('MCP transport hardening', () => {
     for (const version of ['2025-06-18', '2025-11-25']) {
       const res = await rpc(batch, { ...auth, 'MCP-Protocol-Version': version });
       expect(res.status, version).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('batches') } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'bad_request', message: expect.stringContaining('batches') },
+      });
     }
-    expect(await (await client(user.token).get('/api/v1/tasks')).json()).toEqual([]);
+    expect(await listTasks(api(user.token))).toEqual([]);
     // 2025-03-26 still had batches: both calls run and both answers come back.
     const old = await rpc(batch, { ...auth, 'MCP-Protocol-Version': '2025-03-26' });
     expect(old.status).toBe(200);
-    expect(((await old.json()) as { id: number }[]).map((r) => r.id).sort()).toEqual([1, 2]);
-    expect(((await (await client(user.token).get('/api/v1/tasks')).json()) as Task[]).map((t) => t.title).sort()).toEqual(['one', 'two']);
+    const answers = z.array(z.object({ id: z.number() })).parse(await old.json());
+    expect(answers.map((r) => r.id).sort()).toEqual([1, 2]);
+    expect((await listTasks(api(user.token))).map((t) => t.title).sort()).toEqual(['one', 'two']);
   });
 
   it('counts every tool call against a per-user limit of 600 a minute, batches included', async () => {
@@ -224,18 +284,21 @@ describe('MCP transport hardening', () => {
     const [user, other] = [await app.signup('busy'), await app.signup('calm')];
     // 601 calls in one batch (kept under the 64 KiB body limit).
     const many = Array.from({ length: 601 }, (_, i) => toolCall(i + 1, 'add_task', { title: 'x' }));
-    const res = await rpc(many, { Authorization: `Bearer ${user.token}`, 'MCP-Protocol-Version': '2025-03-26' }, `${BASE}/mcp`, app.fetch);
+    const asUser = { Authorization: `Bearer ${user.token}` };
+    const res = await rpc(many, { ...asUser, 'MCP-Protocol-Version': '2025-03-26' }, `${BASE}/mcp`, app.fetch);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect(Number(res.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
     expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
     // Nothing ran, the next call is refused too, and another user is unaffected.
-    expect(await (await app.client(user.token).get('/api/v1/tasks')).json()).toEqual([]);
-    const next = await rpc(toolCall(1, 'list_tasks', {}), { Authorization: `Bearer ${user.token}` }, `${BASE}/mcp`, app.fetch);
+    expect(await listTasks(app.api(user.token))).toEqual([]);
+    const next = await rpc(toolCall(1, 'list_tasks', {}), asUser, `${BASE}/mcp`, app.fetch);
     expect(next.status).toBe(429);
-    const theirs = await rpc(toolCall(1, 'list_tasks', {}), { Authorization: `Bearer ${other.token}` }, `${BASE}/mcp`, app.fetch);
+    const asOther = { Authorization: `Bearer ${other.token}` };
+    const theirs = await rpc(toolCall(1, 'list_tasks', {}), asOther, `${BASE}/mcp`, app.fetch);
     expect(theirs.status).toBe(200);
     // Reads that are not tool calls (tools/list) do not count.
-    expect((await rpc({ jsonrpc: '2.0', id: 9, method: 'tools/list' }, { Authorization: `Bearer ${user.token}` }, `${BASE}/mcp`, app.fetch)).status).toBe(200);
+    const list = { jsonrpc: '2.0', id: 9, method: 'tools/list' };
+    expect((await rpc(list, asUser, `${BASE}/mcp`, app.fetch)).status).toBe(200);
   });
 });

@@ -2,8 +2,7 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../index';
-import type { Task } from '../tasks/types';
-import { randomIp, world } from '../test/helpers';
+import { jsonOf, randomIp, world, type Api } from '../test/helpers';
 
 /** Runs the daily cron as Cloudflare would, with the app's clock at `at`. */
 async function cronAt(at: string) {
@@ -16,13 +15,9 @@ async function cronAt(at: string) {
 /** The same user on another day: tokens last a week, so log in again there. */
 async function on(day: string, email: string) {
   const w = world(`${day}T12:00:00Z`);
-  const res = await w.call('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': randomIp() },
-    body: JSON.stringify({ email, password: 'correct horse battery' }),
-  });
-  expect(res.status).toBe(200);
-  return w.client(((await res.json()) as { token: string }).token);
+  const json = { email, password: 'correct horse battery' };
+  const res = w.api().api.v1.auth.login.$post({ json }, { headers: { 'CF-Connecting-IP': randomIp() } });
+  return w.api((await jsonOf(res, 200)).token);
 }
 
 describe('the daily purge (scheduled)', () => {
@@ -30,22 +25,27 @@ describe('the daily purge (scheduled)', () => {
     const start = world('2032-01-01T12:00:00Z');
     const { user } = await start.signup('purge');
     const day1 = await on('2032-01-01', user.email);
-    const create = async (title: string) => (await (await day1.post('/api/v1/tasks', { title })).json()) as Task;
-    const [early, late, kept] = [await create('deleted on day 1'), await create('deleted on day 25'), await create('kept')];
-    expect((await day1.delete(`/api/v1/tasks/${early.id}`)).status).toBe(204);
-    expect((await (await on('2032-01-25', user.email)).delete(`/api/v1/tasks/${late.id}`)).status).toBe(204);
+    const create = (title: string) => jsonOf(day1.api.v1.tasks.$post({ json: { title } }), 201);
+    const early = await create('deleted on day 1');
+    const late = await create('deleted on day 25');
+    const kept = await create('kept');
+    expect((await day1.api.v1.tasks[':id'].$delete({ param: { id: early.id } })).status).toBe(204);
+    const day25 = await on('2032-01-25', user.email);
+    expect((await day25.api.v1.tasks[':id'].$delete({ param: { id: late.id } })).status).toBe(204);
 
     // 30 days after the first delete, less an hour: nothing goes yet.
     await cronAt('2032-01-31T11:00:00Z');
     const day31 = await on('2032-01-31', user.email);
-    expect((await day31.get(`/api/v1/tasks/${early.id}/activity`)).status).toBe(200);
+    const history = (day: Api, id: string) => day.api.v1.tasks[':id'].activity.$get({ param: { id }, query: {} });
+    expect((await history(day31, early.id)).status).toBe(200);
 
     // Over 30 days after it: the first is gone, history and all; the later one can still come back.
     await cronAt('2032-02-01T12:00:00Z');
     const day32 = await on('2032-02-01', user.email);
-    expect((await day32.post(`/api/v1/tasks/${early.id}/restore`)).status).toBe(404);
-    expect((await day32.get(`/api/v1/tasks/${early.id}/activity`)).status).toBe(404);
-    expect((await day32.post(`/api/v1/tasks/${late.id}/restore`)).status).toBe(200);
-    expect((await day32.get(`/api/v1/tasks/${kept.id}`)).status).toBe(200);
+    const byId = day32.api.v1.tasks[':id'];
+    expect((await byId.restore.$post({ param: { id: early.id } })).status).toBe(404);
+    expect((await history(day32, early.id)).status).toBe(404);
+    expect((await byId.restore.$post({ param: { id: late.id } })).status).toBe(200);
+    expect((await byId.$get({ param: { id: kept.id } })).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../lib/rate-limit';
-import { errorOf, randomIp, uniqueEmail, world } from '../test/helpers';
+import { errorOf, randomIp, uniqueEmail, world, type Answer } from '../test/helpers';
 
 /**
  * Each test runs on its own app clock, pinned to the start of an hour (the
@@ -9,13 +9,17 @@ import { errorOf, randomIp, uniqueEmail, world } from '../test/helpers';
  */
 function at(hour: number) {
   const w = world(`2030-06-01T${String(hour).padStart(2, '0')}:00:00Z`);
-  const post = (path: string, body: unknown, ip: string) =>
-    w.call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify(body) });
-  const login = (email: string, password: string, ip: string) => post('/api/v1/auth/login', { email, password }, ip);
-  return { ...w, post, login };
+  const auth = w.api().api.v1.auth;
+  const from = (ip: string) => ({ headers: { 'CF-Connecting-IP': ip } });
+  const login = (email: string, password: string, ip: string) =>
+    auth.login.$post({ json: { email, password } }, from(ip));
+  const signupAs = (email: string, ip: string) =>
+    auth.signup.$post({ json: { email, password: 'password123' } }, from(ip));
+  const chat = (token: string) => w.api(token).api.v1.chat.$post({ json: { message: 'help' } });
+  return { ...w, login, signupAs, chat };
 }
 
-async function expect429(res: Response, maxWait: number) {
+async function expect429(res: Answer & { headers: Headers }, maxWait: number) {
   expect(res.status).toBe(429);
   const retry = Number(res.headers.get('Retry-After'));
   expect(retry).toBeGreaterThan(0);
@@ -68,7 +72,13 @@ describe('rate limits', { timeout: 60_000 }, () => {
     const app = at(4);
     const ip = randomIp();
     for (let i = 0; i < RULES.loginClient.limit + 5; i++) {
-      expect((await app.post('/api/v1/auth/login', { email: 'not an email' }, ip)).status).toBe(400);
+      // Raw: a login without a password, which the typed client refuses to send.
+      const res = await app.call('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip },
+        body: JSON.stringify({ email: 'not an email' }),
+      });
+      expect(res.status).toBe(400);
     }
     expect((await app.login(uniqueEmail(), 'x', ip)).status).toBe(401);
   });
@@ -77,25 +87,25 @@ describe('rate limits', { timeout: 60_000 }, () => {
     const app = at(5);
     const ip = randomIp();
     for (let i = 0; i < RULES.signupClient.limit; i++) {
-      expect((await app.post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip)).status).toBe(201);
+      expect((await app.signupAs(uniqueEmail('flood'), ip)).status).toBe(201);
     }
-    await expect429(await app.post('/api/v1/auth/signup', { email: uniqueEmail('flood'), password: 'password123' }, ip), RULES.signupClient.windowSeconds);
+    await expect429(await app.signupAs(uniqueEmail('flood'), ip), RULES.signupClient.windowSeconds);
 
     const email = uniqueEmail('taken');
-    expect((await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(201);
+    expect((await app.signupAs(email, randomIp())).status).toBe(201);
     for (let i = 1; i < RULES.signupEmail.limit; i++) {
-      expect((await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp())).status).toBe(409);
+      expect((await app.signupAs(email, randomIp())).status).toBe(409);
     }
-    await expect429(await app.post('/api/v1/auth/signup', { email, password: 'password123' }, randomIp()), RULES.signupEmail.windowSeconds);
+    await expect429(await app.signupAs(email, randomIp()), RULES.signupEmail.windowSeconds);
   });
 
   it('limits chat messages per user, and only that user', async () => {
     const app = at(6);
-    const [a, b] = [app.client((await app.signup('chatty')).token), app.client((await app.signup('quiet')).token)];
-    for (let i = 0; i < RULES.chatUser.limit; i++) expect((await a.post('/api/v1/chat', { message: 'help' })).status).toBe(200);
-    await expect429(await a.post('/api/v1/chat', { message: 'help' }), RULES.chatUser.windowSeconds);
-    expect((await b.post('/api/v1/chat', { message: 'help' })).status).toBe(200);
+    const [a, b] = [(await app.signup('chatty')).token, (await app.signup('quiet')).token];
+    for (let i = 0; i < RULES.chatUser.limit; i++) expect((await app.chat(a)).status).toBe(200);
+    await expect429(await app.chat(a), RULES.chatUser.windowSeconds);
+    expect((await app.chat(b)).status).toBe(200);
     // The dashboard is not rate limited with the chat.
-    expect((await a.get('/api/v1/tasks')).status).toBe(200);
+    expect((await app.api(a).api.v1.tasks.$get({ query: {} })).status).toBe(200);
   });
 });

@@ -1,15 +1,10 @@
-/** Deterministic generators of hostile input, so a failing case reproduces from its seed. */
+import fc from 'fast-check';
 
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * Hostile input for the fuzz tests: hand-written tables, and fast-check
+ * arbitraries for random JSON. A property run with a fixed seed reproduces
+ * exactly, and a failing case shrinks to a small one before it is reported.
+ */
 
 /** Strings that are valid text but hostile to something downstream: SQL, HTML, terminals, Unicode handling. */
 export const HOSTILE_TEXT = [
@@ -58,23 +53,40 @@ export const WRONG_VALUES: unknown[] = [
   { __proto__: { admin: true } },
 ];
 
-export function randomJson(rand: () => number, depth = 0): unknown {
-  const r = rand();
-  if (depth > 3 || r < 0.35) {
-    const pick = Math.floor(rand() * 6);
-    if (pick === 0) return null;
-    if (pick === 1) return rand() < 0.5;
-    if (pick === 2) return Math.floor((rand() - 0.5) * 1e6);
-    if (pick === 3) return HOSTILE_TEXT[Math.floor(rand() * HOSTILE_TEXT.length)];
-    if (pick === 4) return 'z'.repeat(Math.floor(rand() * 3000));
-    return String.fromCharCode(...Array.from({ length: 8 }, () => Math.floor(rand() * 0xffff)));
-  }
-  if (r < 0.65) return Array.from({ length: Math.floor(rand() * 4) }, () => randomJson(rand, depth + 1));
-  const keys = ['title', 'description', 'priority', 'due_date', 'completed', 'user_id', 'id', '__proto__', 'constructor', 'x'];
-  return Object.fromEntries(
-    Array.from({ length: Math.floor(rand() * 5) }, () => [keys[Math.floor(rand() * keys.length)]!, randomJson(rand, depth + 1)]),
-  );
-}
+/** The task fields and then some: ids, prototype-polluting keys and one that no schema has. */
+const TASK_KEYS = ['title', 'description', 'priority', 'due_date', 'completed'];
+const KEYS = [...TASK_KEYS, 'user_id', 'id', '__proto__', 'constructor', 'x'];
+
+/** Any UTF-16 code unit: control characters, and lone surrogates that are not valid text. */
+const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
+/** A JSON value that is not an array or object: every type, hostile and odd strings among them. */
+const leaf = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer({ min: -500_000, max: 500_000 }),
+  fc.double(),
+  fc.constantFrom(...HOSTILE_TEXT),
+  fc.nat({ max: 3000 }).map((n) => 'z'.repeat(n)),
+  fc.string({ unit: codeUnit, maxLength: 8 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
+
+/**
+ * Random JSON up to four levels deep: leaves, arrays of up to three values,
+ * and objects of up to four keys from KEYS, `__proto__` and `constructor`
+ * included as own keys (as JSON.parse makes them).
+ */
+export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ json: unknown; array: unknown[]; object: object }>(
+  (tie) => ({
+    json: fc.oneof({ maxDepth: 4, depthIdentifier: 'hostile-json' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('json'), { maxLength: 3, depthIdentifier: 'hostile-json' }),
+    object: fc
+      .uniqueArray(fc.tuple(fc.constantFrom(...KEYS), tie('json')), { selector: ([key]) => key, maxLength: 4 })
+      .map((entries) => Object.fromEntries(entries)),
+  }),
+).json;
 
 /** Raw bodies that are not what a JSON parser or a schema expects. */
 export const RAW_BODIES = [
