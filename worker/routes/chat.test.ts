@@ -109,9 +109,16 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(shown.reply).toBe(
       '“Book dentist appointment” — not done yet, low priority.\nNotes: ask for the morning slot',
     );
-    const deleted = await chat.say('delete the passport task');
-    expect(tools(deleted)).toEqual(['list_tasks', 'delete_task']);
-    expect(deleted.reply).toBe('Deleted “Renew passport”.');
+    // "the passport task" is not its title: the delete waits for a yes.
+    const asked = await chat.say('delete the passport task');
+    expect(tools(asked)).toEqual(['list_tasks']);
+    expect(asked.reply).toBe('Delete “Renew passport”? Say “yes” to delete it, or “no” to keep it.');
+    expect(asked.pending?.actions).toEqual([
+      { tool: 'delete_task', input: expect.objectContaining({ task_id: expect.any(String) }), summary: 'Delete “Renew passport”' },
+    ]);
+    const deleted = await chat.say('yes');
+    expect(tools(deleted)).toEqual(['delete_task']);
+    expect(deleted.reply).toBe('Done:\n✓ Delete “Renew passport”');
 
     const final = await tasksOf(user);
     expect(final.map((t) => [t.title, t.completed, t.priority])).toEqual([
@@ -162,7 +169,13 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     await chat.say('add call mom about christmas');
     await chat.say('add Quarterly tax report');
     expect((await chat.say('complete CALL MOM')).reply).toBe('Marked “Call Mom” as done.');
-    expect((await chat.say('delete report tax quartely')).reply).toBe('Deleted “Quarterly tax report”.');
+    // A close match is found, but a delete of a guess waits for the user; the exact title deletes at once.
+    expect((await chat.say('delete report tax quartely')).reply).toBe(
+      'Delete “Quarterly tax report”? Say “yes” to delete it, or “no” to keep it.',
+    );
+    expect((await chat.say('no')).reply).toBe('Cancelled: nothing was changed.');
+    expect((await tasksOf(user)).map((t) => t.title)).toContain('Quarterly tax report');
+    expect((await chat.say('delete quarterly TAX report')).reply).toBe('Deleted “Quarterly tax report”.');
   });
 
   it('says what it can do when it does not understand, and what went wrong otherwise', async () => {
@@ -210,8 +223,14 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const theirs = await make(other, 'Their finished task', true);
 
     const r = await chatter(user).say('clear all completed tasks');
-    expect(tools(r)).toEqual(['list_tasks', 'delete_task', 'delete_task']);
-    expect(r.reply).toMatch(/^Deleted 2 completed tasks: “Old (report|call)”, “Old (report|call)”\.$/);
+    expect(tools(r)).toEqual(['list_tasks']);
+    expect(r.reply).toMatch(/^Delete 2 completed tasks: “Old (report|call)”, “Old (report|call)”\? Say “yes” to delete them\.$/);
+    expect((await tasksOf(user))).toHaveLength(3);
+    // Confirmed with the pending set's id, as the chat panel's button does.
+    const json = { conversation_id: r.conversation_id, confirm: r.pending!.id };
+    const done = await jsonOf(user.api.v1.chat.$post({ json }), 200);
+    expect(tools(done)).toEqual(['delete_task', 'delete_task']);
+    expect(done.reply).toMatch(/^Done:\n✓ Delete “Old (report|call)”\n✓ Delete “Old (report|call)”$/);
     expect((await tasksOf(user)).map((t) => t.id)).toEqual([open.id]);
     const stillTheirs = await jsonOf(other.api.v1.tasks[':id'].$get({ param: { id: theirs.id } }), 200);
     expect(stillTheirs).toMatchObject({ completed: true });
@@ -241,7 +260,9 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     await chat.say('add three');
     await chat.say('complete three');
     const r = await chat.say('mark everything as done');
-    expect(r.reply).toBe('Marked 2 tasks as done. Say “undo” to take that back.');
+    expect(r.reply).toMatch(/^Mark 2 tasks as done: “(One|Two)”, “(One|Two)”\? Say “yes” to go ahead\.$/);
+    expect((await tasksOf(user)).filter((t) => t.completed)).toHaveLength(1);
+    expect((await chat.say('go ahead')).reply).toMatch(/^Done:\n✓ Complete “(One|Two)”\n✓ Complete “(One|Two)”$/);
     expect((await tasksOf(user)).every((t) => t.completed)).toBe(true);
     expect((await chat.say('undo')).reply).toMatch(/^Reopened “(One|Two)”; reopened “(One|Two)”\.$/);
     expect((await tasksOf(user)).filter((t) => t.completed).map((t) => t.title)).toEqual(['Three']);

@@ -34,9 +34,8 @@ describe('recall: what earlier turns left, read through its schema', () => {
   });
 
   it('forgets a part that does not parse, and keeps the rest', () => {
-    const memory = recall([said({ listing: [{ id: 'a', title: 'Kept' }], undo: [{ kind: 'explode' }], pending: 'x' })]);
+    const memory = recall([said({ listing: [{ id: 'a', title: 'Kept' }], pending: 'x' })]);
     expect(memory.listing()).toEqual([{ id: 'a', title: 'Kept' }]);
-    expect(memory.undo()).toEqual([]);
     expect(memory.pending()).toBeUndefined();
     expect(recall([said('not an object')]).listing()).toBeUndefined();
   });
@@ -49,8 +48,12 @@ describe('recall: what earlier turns left, read through its schema', () => {
   });
 
   it('finds the undo of the latest reply that changed something, past a question asked since', () => {
-    const undo = [{ event_id: crypto.randomUUID(), task: task('a', 'Milk') }];
-    expect(recall([said({ undo }), asked, said({ listing: [] })]).undo()).toEqual(undo);
+    const event_id = crypto.randomUUID();
+    const added = { tool: 'add_task', input: {}, output: task('a', 'Milk'), events: [event_id] };
+    expect(recall([said(null, [added]), asked, said({ listing: [] })]).undo()).toEqual([{ event_id, task: task('a', 'Milk') }]);
+    // A reply whose calls recorded no change (a list, a failed call) is passed over.
+    const listed = { tool: 'list_tasks', input: {}, output: [task('b', 'Eggs')] };
+    expect(recall([said(null, [added]), said(null, [listed])]).undo()).toEqual([{ event_id, task: task('a', 'Milk') }]);
   });
 
   it('takes "it" from a recorded tool output only when it parses as that tool’s output', () => {
