@@ -77,22 +77,33 @@ export default defineConfig({
     reporters: ['default', './scripts/summary-reporter.mjs'],
     projects: [
       // Everything in workerd against D1.
-      workerProject('worker', { include: ['worker/**/*.test.ts'], exclude: [OPENAI_TESTS, 'worker/db/pg/**'] }, () => ({ CORS_ORIGINS })),
+      workerProject('worker', { include: ['worker/**/*.test.ts'], exclude: [OPENAI_TESTS, 'worker/db/pg/**'] }, () => ({
+        CORS_ORIGINS,
+      })),
       // The contract and every suite that goes through the database, against PostgreSQL.
       workerProject(
         'worker-pg',
         {
-          include: ['worker/db/pg/**/*.test.ts', 'worker/routes/**/*.test.ts', 'worker/lib/rate-limit.test.ts', 'worker/middleware/**/*.test.ts'],
+          include: [
+            'worker/db/pg/**/*.test.ts',
+            'worker/routes/**/*.test.ts',
+            'worker/lib/rate-limit.test.ts',
+            'worker/middleware/**/*.test.ts',
+          ],
           exclude: [OPENAI_TESTS],
           globalSetup: [POSTGRES],
         },
         (inject) => ({ CORS_ORIGINS, ...postgres(inject) }),
       ),
       workerProject('worker-openai', { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI] }, openai),
-      workerProject('worker-pg-openai', { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI, POSTGRES] }, (inject) => ({
-        ...openai(inject),
-        ...postgres(inject),
-      })),
+      workerProject(
+        'worker-pg-openai',
+        { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI, POSTGRES] },
+        (inject) => ({
+          ...openai(inject),
+          ...postgres(inject),
+        }),
+      ),
       {
         // The developer scripts in Node: local config and the Postgres proxy.
         test: { name: 'scripts', include: ['test/scripts/**/*.test.ts'], environment: 'node' },

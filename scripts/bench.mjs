@@ -12,7 +12,17 @@
 import './check-node.mjs';
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +55,14 @@ async function startApp(dialect) {
   const state = mkdtempSync(join(tmpdir(), 'tasks-bench-'));
   const script = dialect === 'postgres' ? 'scripts/start-pg.mjs' : 'scripts/start.mjs';
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, PORT: String(PORT), STATE_DIR: state, INSPECTOR_PORT: String(PORT + 1), RATE_LIMITS: 'off', OPENAI_API_KEY: '' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      STATE_DIR: state,
+      INSPECTOR_PORT: String(PORT + 1),
+      RATE_LIMITS: 'off',
+      OPENAI_API_KEY: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -88,7 +105,10 @@ async function startApp(dialect) {
 async function api(base, method, path, token, body) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -98,13 +118,23 @@ async function api(base, method, path, token, body) {
 
 async function seed(base) {
   const signup = async (tag) =>
-    (await api(base, 'POST', '/api/v1/auth/signup', null, { email: `${tag}-${Date.now()}@bench.test`, password: 'bench password' })).body.token;
+    (
+      await api(base, 'POST', '/api/v1/auth/signup', null, {
+        email: `${tag}-${Date.now()}@bench.test`,
+        password: 'bench password',
+      })
+    ).body.token;
   const reader = await signup('reader');
   const writer = await signup('writer');
   for (let i = 0; i < 100; i += 10) {
     await Promise.all(
       Array.from({ length: 10 }, (_, j) =>
-        api(base, 'POST', '/api/v1/tasks', reader, { title: `Seeded task ${i + j}`, description: 'Some notes to make the rows realistic', priority: ['low', 'medium', 'high'][(i + j) % 3], due_date: new Date(Date.now() + (i + j) * 3600_000).toISOString() }),
+        api(base, 'POST', '/api/v1/tasks', reader, {
+          title: `Seeded task ${i + j}`,
+          description: 'Some notes to make the rows realistic',
+          priority: ['low', 'medium', 'high'][(i + j) % 3],
+          due_date: new Date(Date.now() + (i + j) * 3600_000).toISOString(),
+        }),
       ),
     );
   }
@@ -148,10 +178,39 @@ async function benchDialect(dialect) {
     const scenarios = [
       ['GET /api/health (floor)', { url: `${app.base}/api/health` }, 200],
       ['GET /api/v1/tasks, 100 tasks', { url: `${app.base}/api/v1/tasks`, headers: auth(s.reader) }, 200],
-      ['GET /api/v1/tasks, If-None-Match (304)', { url: `${app.base}/api/v1/tasks`, headers: { ...auth(s.reader), 'If-None-Match': s.etag } }, 304],
-      ['POST /api/v1/tasks', { url: `${app.base}/api/v1/tasks`, method: 'POST', headers: { ...auth(s.writer), ...json }, body: JSON.stringify({ title: 'Bench task', priority: 'high' }) }, 201],
-      ['PATCH /api/v1/tasks/:id/toggle', { url: `${app.base}/api/v1/tasks/${s.taskId}/toggle`, method: 'PATCH', headers: auth(s.writer) }, 200],
-      ['POST /api/v1/chat "add …" (built-in)', { url: `${app.base}/api/v1/chat`, method: 'POST', headers: { ...auth(s.writer), ...json }, body: JSON.stringify({ message: 'add bench task tomorrow, high priority', conversation_id: s.conversationId }) }, 200],
+      [
+        'GET /api/v1/tasks, If-None-Match (304)',
+        { url: `${app.base}/api/v1/tasks`, headers: { ...auth(s.reader), 'If-None-Match': s.etag } },
+        304,
+      ],
+      [
+        'POST /api/v1/tasks',
+        {
+          url: `${app.base}/api/v1/tasks`,
+          method: 'POST',
+          headers: { ...auth(s.writer), ...json },
+          body: JSON.stringify({ title: 'Bench task', priority: 'high' }),
+        },
+        201,
+      ],
+      [
+        'PATCH /api/v1/tasks/:id/toggle',
+        { url: `${app.base}/api/v1/tasks/${s.taskId}/toggle`, method: 'PATCH', headers: auth(s.writer) },
+        200,
+      ],
+      [
+        'POST /api/v1/chat "add …" (built-in)',
+        {
+          url: `${app.base}/api/v1/chat`,
+          method: 'POST',
+          headers: { ...auth(s.writer), ...json },
+          body: JSON.stringify({
+            message: 'add bench task tomorrow, high priority',
+            conversation_id: s.conversationId,
+          }),
+        },
+        200,
+      ],
     ];
     const rows = [];
     for (const [name, opts, status] of scenarios) {
@@ -181,7 +240,10 @@ function sizes() {
   let ui = 0;
   for (const f of readdirSync(assets)) if (/\.(js|css)$/.test(f)) ui += gzipSize(join(assets, f));
   const out = mkdtempSync(join(tmpdir(), 'tasks-worker-'));
-  const r = spawnSync('wrangler', ['deploy', '--dry-run', '--outdir', out], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync('wrangler', ['deploy', '--dry-run', '--outdir', out], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
   let worker = 0;
   let raw = 0;
@@ -205,7 +267,8 @@ function routeTable(dialect, rows) {
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows) {
-    const odd = Object.keys(r.unexpected).length || r.errors ? JSON.stringify({ ...r.unexpected, errors: r.errors }) : '';
+    const odd =
+      Object.keys(r.unexpected).length || r.errors ? JSON.stringify({ ...r.unexpected, errors: r.errors }) : '';
     lines.push(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.throughputVsFloor} | ${r.p99VsFloor} | ${odd} |`);
   }
   return lines;
@@ -214,7 +277,8 @@ function routeTable(dialect, rows) {
 /** One database's targets, as Markdown lines. */
 function targetTable(rows, size) {
   const lines = ['| target | measured | met |', '| --- | --- | --- |'];
-  for (const [name, measured, ok] of verdicts(rows, size)) lines.push(`| ${name} | ${measured} | ${ok ? 'yes' : 'NO'} |`);
+  for (const [name, measured, ok] of verdicts(rows, size))
+    lines.push(`| ${name} | ${measured} | ${ok ? 'yes' : 'NO'} |`);
   return lines;
 }
 
@@ -224,7 +288,11 @@ function verdicts(rows, size) {
   const list = rows.find((r) => r.name.includes('100 tasks'));
   const chat = by('POST /api/v1/chat');
   return [
-    ['idle 304 poll throughput >= 70% of floor', `${Math.round(poll.throughputVsFloor * 100)}%`, poll.throughputVsFloor >= TARGETS.idlePollThroughput],
+    [
+      'idle 304 poll throughput >= 70% of floor',
+      `${Math.round(poll.throughputVsFloor * 100)}%`,
+      poll.throughputVsFloor >= TARGETS.idlePollThroughput,
+    ],
     ['100-task list p99 < 4x floor p99', `${list.p99VsFloor}x`, list.p99VsFloor < TARGETS.listP99],
     ['built-in chat "add" p99 < 5x floor p99', `${chat.p99VsFloor}x`, chat.p99VsFloor < TARGETS.chatAddP99],
     ['UI JS + CSS <= 30 KB gzipped', kb(size.uiGzipBytes), size.uiGzipBytes <= TARGETS.uiGzipBytes],
@@ -254,7 +322,8 @@ async function main() {
   }
 
   const tables = [];
-  for (const [d, rows] of Object.entries(results)) tables.push('', ...routeTable(d, rows), '', ...targetTable(rows, size));
+  for (const [d, rows] of Object.entries(results))
+    tables.push('', ...routeTable(d, rows), '', ...targetTable(rows, size));
   console.log(tables.join('\n'));
 
   const info = {
@@ -314,7 +383,10 @@ function record(info, results, size, tables) {
     `\`npm run bench\` on ${Object.keys(results).join(' and ')}, ${info.connections} connections, ${info.seconds} s per route; ` +
     `${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, ${m.os}; Node ${info.node}; loopback, \`wrangler dev\`.`;
   if (!existsSync(md)) {
-    writeFileSync(md, `# Benchmark runs, ${day}\n\nAppended by \`npm run bench\`, one section per run; how to read them: [docs/performance.md](../docs/performance.md).\n`);
+    writeFileSync(
+      md,
+      `# Benchmark runs, ${day}\n\nAppended by \`npm run bench\`, one section per run; how to read them: [docs/performance.md](../docs/performance.md).\n`,
+    );
   }
   appendFileSync(md, `\n## ${info.at.slice(11, 16)} UTC, commit ${info.commit}\n\n${about}\n\n${tables.join('\n')}\n`);
   written.push(md);

@@ -37,7 +37,9 @@ export function ensureDevVars(path = '.dev.vars') {
   }
   const secret = randomBytes(48).toString('base64url');
   const prefix = text && !text.endsWith('\n') ? '\n' : '';
-  writeFileSync(path, `${text}${prefix}# Generated on first start; keep it secret.\nJWT_SECRET=${quote(secret)}\n`, { mode: 0o600 });
+  writeFileSync(path, `${text}${prefix}# Generated on first start; keep it secret.\nJWT_SECRET=${quote(secret)}\n`, {
+    mode: 0o600,
+  });
   chmodSync(path, 0o600);
   return true;
 }

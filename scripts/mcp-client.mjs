@@ -25,7 +25,8 @@ function explain(err, url) {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /fetch failed/.test(String(err?.message))) {
     return `nothing answers at ${url} (${code ?? 'no connection'}). Is the app running (npm start)? Set MCP_URL or PORT to reach it elsewhere.`;
   }
-  if (/\b401\b|Unauthorized/i.test(String(err?.message))) return `${url} refused the token (401): log in again for a fresh TOKEN.`;
+  if (/\b401\b|Unauthorized/i.test(String(err?.message)))
+    return `${url} refused the token (401): log in again for a fresh TOKEN.`;
   return `${url}: ${err?.message ?? err}`;
 }
 

@@ -3,7 +3,10 @@ import type { Pool } from '@neondatabase/serverless';
 
 export const DEFAULT_DATABASE_URL: string;
 export const PG_MIGRATIONS: string;
-export function startWsProxy(options?: { port?: number; maxConnections?: number }): Promise<{ address: string; port: number; close: () => Promise<void> }>;
+export function startWsProxy(options?: {
+  port?: number;
+  maxConnections?: number;
+}): Promise<{ address: string; port: number; close: () => Promise<void> }>;
 export function configureNeon(proxyAddress?: string): void;
 export function withPool<T>(url: string, fn: (pool: Pool) => Promise<T>): Promise<T>;
 export function migratePg(url: string): Promise<void>;

@@ -39,7 +39,9 @@ export function startWsProxy({ port = 0, maxConnections = 20 } = {}) {
     host: '127.0.0.1',
     port,
     verifyClient: ({ req }, answer) =>
-      req.headers.origin === undefined ? answer(true) : answer(false, 403, 'Browser pages may not use the database proxy'),
+      req.headers.origin === undefined
+        ? answer(true)
+        : answer(false, 403, 'Browser pages may not use the database proxy'),
   });
   const sockets = new Set();
   const waiting = [];

@@ -33,10 +33,21 @@ export function prepare(overrides = {}) {
 export function serve(config, { cleanup = async () => {} } = {}) {
   const port = process.env.PORT || '8787';
   writeEnvFile(ENV_FILE, config);
-  console.log(`\nServing on http://localhost:${port} (database: ${config.DATABASE_URL ? 'postgres' : 'd1'}, chat: ${config.OPENAI_API_KEY ? 'OpenAI-compatible' : 'built-in agent'})\n`);
+  console.log(
+    `\nServing on http://localhost:${port} (database: ${config.DATABASE_URL ? 'postgres' : 'd1'}, chat: ${config.OPENAI_API_KEY ? 'OpenAI-compatible' : 'built-in agent'})\n`,
+  );
   const child = spawn(
     'wrangler',
-    ['dev', '--port', port, '--env-file', ENV_FILE, '--show-interactive-dev-session=false', ...persistArgs, ...inspectorArgs],
+    [
+      'dev',
+      '--port',
+      port,
+      '--env-file',
+      ENV_FILE,
+      '--show-interactive-dev-session=false',
+      ...persistArgs,
+      ...inspectorArgs,
+    ],
     { stdio: 'inherit' },
   );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -15,7 +15,9 @@ const where = `${new URL(url).host}${new URL(url).pathname}`;
 const local = isLocal(url);
 
 if (local && !(await reachable(url))) {
-  console.error(`PostgreSQL is not reachable at ${new URL(url).host}. Start it (e.g. \`pg_ctlcluster --skip-systemctl-redirect 15 main start\`) or set DATABASE_URL.`);
+  console.error(
+    `PostgreSQL is not reachable at ${new URL(url).host}. Start it (e.g. \`pg_ctlcluster --skip-systemctl-redirect 15 main start\`) or set DATABASE_URL.`,
+  );
   process.exit(1);
 }
 

@@ -4,5 +4,7 @@ import { persistArgs, prepare, run, serve } from './serve.mjs';
 
 const config = prepare();
 // CI=true keeps wrangler from asking for confirmation; --local never touches a remote database.
-run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs], { env: { ...process.env, CI: 'true' } });
+run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs], {
+  env: { ...process.env, CI: 'true' },
+});
 serve(config);

@@ -13,7 +13,8 @@ export default class SummaryReporter {
         else skipped++;
       }
       // A file that failed to load has no tests to count but must not pass.
-      if (mod.state() === 'failed' && ![...mod.children.allTests()].some((t) => t.result().state === 'failed')) failed++;
+      if (mod.state() === 'failed' && ![...mod.children.allTests()].some((t) => t.result().state === 'failed'))
+        failed++;
     }
     failed += unhandledErrors.length;
     console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

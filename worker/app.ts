@@ -71,7 +71,11 @@ export async function envelopeOf(err: unknown, c: Context<AppEnv>) {
   if (err instanceof AppError) return { status: err.status, body: err.toJSON() as Envelope, headers: err.headers };
   if (err instanceof HTTPException && err.status < 500) {
     const code = CODES[err.status] ?? 'bad_request';
-    return { status: err.status, body: { error: { code, message: (await messageOf(err)) ?? code } }, headers: undefined };
+    return {
+      status: err.status,
+      body: { error: { code, message: (await messageOf(err)) ?? code } },
+      headers: undefined,
+    };
   }
   console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
   const body = { error: { code: 'internal_error', message: 'Something went wrong on our side' } };

@@ -24,9 +24,7 @@ export interface Env {
 }
 
 const ConfigSchema = z.object({
-  JWT_SECRET: z
-    .string({ error: 'JWT_SECRET is not set' })
-    .min(32, 'JWT_SECRET must be at least 32 characters'),
+  JWT_SECRET: z.string({ error: 'JWT_SECRET is not set' }).min(32, 'JWT_SECRET must be at least 32 characters'),
   DATABASE_URL: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().optional(),

@@ -1,7 +1,14 @@
 // Shared e2e helpers: headless Chromium from the system, a fresh user per
 // test file, and checks every page gets (no CSP violations, no page errors).
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
@@ -81,9 +88,11 @@ export async function addTask(page: Page, title: string) {
 
 /** The list item for a task, by its exact title. */
 export const taskItem = (page: Page, title: string) =>
-  page.locator('li.task').filter({ has: page.locator('.task-title', { hasText: new RegExp(`^${escape(title)}$`) }) });
+  page
+    .locator('li.task')
+    .filter({ has: page.locator('.task-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -95,10 +104,18 @@ export const shown = (locator: Locator, timeout = 5000) => locator.first().waitF
 export const gone = (locator: Locator, timeout = 5000) => locator.first().waitFor({ state: 'detached', timeout });
 
 /** A call to the running app's API from this process, as another client would make it. */
-export async function apiCall<T = unknown>(path: string, token: string | null, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function apiCall<T = unknown>(
+  path: string,
+  token: string | null,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(baseUrl() + path, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} -> ${res.status} ${await res.text()}`);
@@ -106,18 +123,24 @@ export async function apiCall<T = unknown>(path: string, token: string | null, i
 }
 
 /** Signs a user up through the API (no page needed) and returns their token. */
-export const signUpApi = async (user: Credentials) => (await apiCall<{ token: string }>('/api/v1/auth/signup', null, { body: user })).token;
+export const signUpApi = async (user: Credentials) =>
+  (await apiCall<{ token: string }>('/api/v1/auth/signup', null, { body: user })).token;
 
 let rpcIds = 0;
 /** One MCP tool call, as an MCP client sends it: POST /mcp with the user's token. */
 export async function mcpTool<T = Record<string, unknown>>(token: string, name: string, args: object): Promise<T> {
   const res = await fetch(`${baseUrl()}/mcp`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: `Bearer ${token}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      Authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcIds, method: 'tools/call', params: { name, arguments: args } }),
   });
   const body = (await res.json()) as { result?: { structuredContent?: T; isError?: boolean }; error?: unknown };
-  if (!res.ok || !body.result || body.result.isError) throw new Error(`MCP ${name} failed: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok || !body.result || body.result.isError)
+    throw new Error(`MCP ${name} failed: ${res.status} ${JSON.stringify(body)}`);
   return body.result.structuredContent as T;
 }
 
@@ -136,7 +159,11 @@ export async function startWatch(page: Page, title: string, done = false) {
   }
   await page.evaluate(
     ({ title, done }) => {
-      const w = window as unknown as { __seen?: Promise<number>; __broadcasts: number; __realNow: () => Promise<number> };
+      const w = window as unknown as {
+        __seen?: Promise<number>;
+        __broadcasts: number;
+        __realNow: () => Promise<number>;
+      };
       w.__broadcasts = 0;
       new BroadcastChannel('tasks').onmessage = () => w.__broadcasts++;
       const found = () =>

@@ -1,6 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, freshUser, gone, launch, logIn, newPage, screenshot, shown, signUp, taskItem, watch, newContext } from './browser';
+import {
+  addTask,
+  freshUser,
+  gone,
+  launch,
+  logIn,
+  newPage,
+  screenshot,
+  shown,
+  signUp,
+  taskItem,
+  watch,
+  newContext,
+} from './browser';
 
 describe('dashboard', () => {
   let browser: Browser;
@@ -20,7 +33,8 @@ describe('dashboard', () => {
   });
 
   const titles = async () => page.locator('li.task .task-title').allTextContents();
-  const select = (label: string, value: string) => page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
+  const select = (label: string, value: string) =>
+    page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
 
   it('starts empty, then creates tasks with the new-task field', async () => {
     await shown(page.getByText('No tasks yet'));
@@ -67,7 +81,9 @@ describe('dashboard', () => {
     await title.press('Escape');
     await shown(taskItem(page, 'Walk the dog'));
     expect(await titles()).not.toContain('Something else');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Walk the dog');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Edit Walk the dog');
   });
 
   it('toggles a task done, and it survives a reload', async () => {
@@ -119,7 +135,11 @@ describe('dashboard', () => {
       const token = JSON.parse(localStorage.getItem('tasks.token')!);
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
       const list = await (await fetch('/api/v1/tasks?q=oat', { headers })).json();
-      const res = await fetch(`/api/v1/tasks/${list[0].id}`, { method: 'PATCH', headers, body: JSON.stringify({ title: 'Buy soy milk' }) });
+      const res = await fetch(`/api/v1/tasks/${list[0].id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ title: 'Buy soy milk' }),
+      });
       return res.status;
     });
     expect(renamed).toBe(200);
@@ -138,7 +158,11 @@ describe('dashboard', () => {
     // The server stops accepting the token. With the socket up nothing is asked until something
     // happens: coming back to the tab syncs at once, and that sync gets the 401.
     await page.route('**/api/v1/**', (route) =>
-      route.fulfill({ status: 401, contentType: 'application/json', body: '{"error":{"code":"unauthorized","message":"Token expired"}}' }),
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: '{"error":{"code":"unauthorized","message":"Token expired"}}',
+      }),
     );
     for (const state of ['hidden', 'visible']) {
       await page.evaluate((state) => {
@@ -168,7 +192,8 @@ describe('dashboard', () => {
   });
 
   it('has shortcuts: "/" focuses search and "n" the new-task field, but not while typing', async () => {
-    const active = () => page.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts') ?? document.activeElement?.tagName);
+    const active = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts') ?? document.activeElement?.tagName);
     await page.locator('h1').click();
     await page.keyboard.press('/');
     expect(await active()).toBe('/');

@@ -2,7 +2,23 @@
 // activity view with each change's source, and undo through the log.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTask, apiCall, freshUser, gone, launch, liveUp, logIn, mcpTool, newContext, newPage, screenshot, shown, signUpApi, taskItem, watch } from './browser';
+import {
+  addTask,
+  apiCall,
+  freshUser,
+  gone,
+  launch,
+  liveUp,
+  logIn,
+  mcpTool,
+  newContext,
+  newPage,
+  screenshot,
+  shown,
+  signUpApi,
+  taskItem,
+  watch,
+} from './browser';
 
 interface Task {
   id: string;
@@ -36,12 +52,17 @@ describe('history, activity and undo', () => {
 
   it("the editor shows the task's history with each change's source, in words", async () => {
     // Created from the chat, completed over MCP, renamed on the other dashboard.
-    const reply = await apiCall<{ actions: { output: Task }[] }>('/api/v1/chat', token, { body: { message: 'add water the ferns' } });
+    const reply = await apiCall<{ actions: { output: Task }[] }>('/api/v1/chat', token, {
+      body: { message: 'add water the ferns' },
+    });
     const task = reply.actions[0]!.output;
     await mcpTool(token, 'complete_task', { task_id: task.id });
     await shown(taskItem(phone, task.title).and(phone.locator('.done')));
     await phone.getByRole('button', { name: `Edit ${task.title}` }).click();
-    await phone.getByRole('form', { name: `Edit ${task.title}` }).getByLabel('Title').fill('Water the big ferns');
+    await phone
+      .getByRole('form', { name: `Edit ${task.title}` })
+      .getByLabel('Title')
+      .fill('Water the big ferns');
     await phone.getByRole('button', { name: 'Save' }).click();
 
     await shown(taskItem(page, 'Water the big ferns'));
@@ -71,13 +92,21 @@ describe('history, activity and undo', () => {
 
     // A change elsewhere shows up in the open view by itself.
     await mcpTool(token, 'add_task', { title: 'Sent by an MCP client' });
-    await shown(panel.getByRole('listitem').filter({ hasText: 'Sent by an MCP client' }).filter({ hasText: 'Created via MCP' }));
+    await shown(
+      panel.getByRole('listitem').filter({ hasText: 'Sent by an MCP client' }).filter({ hasText: 'Created via MCP' }),
+    );
 
     // Undo on the rename puts the old title back (recorded as the dashboard's).
     await panel.getByRole('button', { name: 'Undo “Water the big ferns”: Title changed on the dashboard' }).click();
     await shown(taskItem(page, 'Water the ferns'));
     await shown(taskItem(phone, 'Water the ferns'));
-    await shown(panel.getByRole('listitem').first().filter({ hasText: 'Title changed on the dashboard' }).filter({ hasText: 'Water the ferns' }));
+    await shown(
+      panel
+        .getByRole('listitem')
+        .first()
+        .filter({ hasText: 'Title changed on the dashboard' })
+        .filter({ hasText: 'Water the ferns' }),
+    );
     await page.keyboard.press('Escape');
     await gone(panel);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Activity');
@@ -89,7 +118,10 @@ describe('history, activity and undo', () => {
     await page.getByRole('button', { name: 'Delete Keep this one' }).click();
     await gone(taskItem(page, 'Keep this one'));
     await gone(taskItem(phone, 'Keep this one'));
-    await page.locator('.notice', { hasText: 'Deleted “Keep this one”.' }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .locator('.notice', { hasText: 'Deleted “Keep this one”.' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await shown(page.locator(`li#task-${id}`));
     await shown(phone.locator(`li#task-${id}`));
     expect(await apiCall<Task>(`/api/v1/tasks/${id}`, token)).toMatchObject({ id, title: 'Keep this one' });
@@ -107,7 +139,10 @@ describe('history, activity and undo', () => {
     await shown(taskItem(page, 'Contested, renamed over MCP'));
     await notice.getByRole('button', { name: 'Undo' }).click();
     await shown(page.getByText('was changed somewhere else after that, so it was left as it is'));
-    expect(await apiCall<Task>(`/api/v1/tasks/${id}`, token)).toMatchObject({ title: 'Contested, renamed over MCP', completed: true });
+    expect(await apiCall<Task>(`/api/v1/tasks/${id}`, token)).toMatchObject({
+      title: 'Contested, renamed over MCP',
+      completed: true,
+    });
   });
 
   it('ran without page errors or CSP violations', () => {

@@ -56,7 +56,12 @@ describe('live push between two browser contexts', () => {
   afterAll(() => browser?.close());
 
   /** Makes `change` happen `CHANGES` times and returns how long each took to show on `page`. */
-  async function measure(page: Page, title: (i: number) => string, change: (i: number) => Promise<number>, within: number) {
+  async function measure(
+    page: Page,
+    title: (i: number) => string,
+    change: (i: number) => Promise<number>,
+    within: number,
+  ) {
     const delays: number[] = [];
     for (let i = 1; i <= CHANGES; i++) {
       await startWatch(page, title(i));
@@ -105,7 +110,9 @@ describe('live push between two browser contexts', () => {
       laptop,
       (i) => `Phone change ${i}`,
       async (i) => {
-        const posted = phone.waitForResponse((r) => r.url().endsWith('/api/v1/tasks') && r.request().method() === 'POST');
+        const posted = phone.waitForResponse(
+          (r) => r.url().endsWith('/api/v1/tasks') && r.request().method() === 'POST',
+        );
         await addTask(phone, `Phone change ${i}`);
         const res = await posted;
         await res.finished();
@@ -166,7 +173,9 @@ describe('live push between two browser contexts', () => {
       await page.clock.runFor(30_000);
       await expect.poll(() => pongs.length, { timeout: 5000 }).toBe(half);
     }
-    console.log(`sync: idle dashboard, socket up: ${requests.length} HTTP requests and ${pings.length} pings in one minute (page.clock)`);
+    console.log(
+      `sync: idle dashboard, socket up: ${requests.length} HTTP requests and ${pings.length} pings in one minute (page.clock)`,
+    );
     expect(pings).toHaveLength(2);
     expect(requests.length).toBeLessThanOrEqual(1);
     expect(await page.locator('.live').getAttribute('data-state')).toBe('up');

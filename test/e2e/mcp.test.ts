@@ -16,7 +16,13 @@ function rawPost(headers: Record<string, string>): Promise<number> {
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
   return new Promise((done, fail) => {
     const req = request(
-      { hostname, port, path: '/mcp', method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers } },
+      {
+        hostname,
+        port,
+        path: '/mcp',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+      },
       (res) => {
         res.resume();
         done(res.statusCode ?? 0);
@@ -30,7 +36,10 @@ function rawPost(headers: Record<string, string>): Promise<number> {
 /** Runs scripts/mcp-client.mjs as a user would; never throws, so exit codes can be checked. */
 async function mcpClient(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/mcp-client.mjs', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/mcp-client.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -66,13 +75,21 @@ describe('MCP on the running app', () => {
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('tools: add_task, list_tasks');
-    const added = await mcpClient({ TOKEN: token, MCP_URL: `${baseUrl()}/mcp` }, 'add_task', '{"title":"From the CLI"}');
+    const added = await mcpClient(
+      { TOKEN: token, MCP_URL: `${baseUrl()}/mcp` },
+      'add_task',
+      '{"title":"From the CLI"}',
+    );
     expect(JSON.parse(added.stdout)).toMatchObject({ title: 'From the CLI' });
   });
 
   it('the CLI client explains in one line what went wrong, without a stack trace', async () => {
     const cases = [
-      [{ TOKEN: token, MCP_URL: 'http://127.0.0.1:9/mcp' }, [], /nothing answers at http:\/\/127\.0\.0\.1:9\/mcp.*npm start/],
+      [
+        { TOKEN: token, MCP_URL: 'http://127.0.0.1:9/mcp' },
+        [],
+        /nothing answers at http:\/\/127\.0\.0\.1:9\/mcp.*npm start/,
+      ],
       [{ TOKEN: 'not-a-token', MCP_URL: `${baseUrl()}/mcp` }, [], /refused the token \(401\)/],
       [{ TOKEN: token, MCP_URL: `${baseUrl()}/mcp` }, ['add_task', '{title:'], /arguments must be JSON/],
       [{ TOKEN: '', MCP_URL: `${baseUrl()}/mcp` }, [], /set TOKEN/],

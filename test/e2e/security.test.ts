@@ -2,7 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTask, baseUrl, freshUser, launch, newPage, shown, signUp, taskItem, watch, newContext } from './browser';
 
-const SCRIPTS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '<svg onload="window.__xss=1"></svg>'];
+const SCRIPTS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=1</script>',
+  '<svg onload="window.__xss=1"></svg>',
+];
 
 describe('security headers', () => {
   for (const path of ['/', '/some/deep/link', '/index.html']) {
@@ -29,7 +33,7 @@ describe('security headers', () => {
 
 describe('static assets', () => {
   it('carry the same headers as the page, HSTS included', async () => {
-    const html = await (await fetch(baseUrl() + '/')).text();
+    const html = await (await fetch(`${baseUrl()}/`)).text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
     const res = await fetch(baseUrl() + asset);
     expect(res.status).toBe(200);

@@ -1,6 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUser, launch, liveUp, logIn, newContext, newPage, seenAt, shown, signUp, startWatch, taskItem, trackResponses, watch } from './browser';
+import {
+  freshUser,
+  launch,
+  liveUp,
+  logIn,
+  newContext,
+  newPage,
+  seenAt,
+  shown,
+  signUp,
+  startWatch,
+  taskItem,
+  trackResponses,
+  watch,
+} from './browser';
 
 /** Makes the page think it was hidden or shown (as switching tabs does). */
 const setVisible = (page: Page, visible: boolean) =>
@@ -51,7 +65,9 @@ describe('sync between tabs (BroadcastChannel) and devices (live push)', () => {
 
     const tabDelay = (await seenAt(tab2, 2000)) - replied;
     const deviceDelay = (await seenAt(device2, 2000)) - replied;
-    console.log(`sync: chat -> other tab ${Math.round(tabDelay)} ms (BroadcastChannel); chat -> other device ${Math.round(deviceDelay)} ms (live push)`);
+    console.log(
+      `sync: chat -> other tab ${Math.round(tabDelay)} ms (BroadcastChannel); chat -> other device ${Math.round(deviceDelay)} ms (live push)`,
+    );
     // Target: within 1 s, same browser or not (live.test.ts measures it over 20 changes per source).
     expect(tabDelay).toBeLessThan(1000);
     expect(await tab2.evaluate(() => (window as unknown as { __broadcasts: number }).__broadcasts)).toBeGreaterThan(0);
@@ -79,7 +95,9 @@ describe('sync between tabs (BroadcastChannel) and devices (live push)', () => {
 
     const tabDelay = (await seenAt(tab1, 2000)) - toggled;
     const deviceDelay = (await seenAt(device2, 2000)) - toggled;
-    console.log(`sync: toggle -> other tab ${Math.round(tabDelay)} ms (BroadcastChannel); toggle -> other device ${Math.round(deviceDelay)} ms (live push)`);
+    console.log(
+      `sync: toggle -> other tab ${Math.round(tabDelay)} ms (BroadcastChannel); toggle -> other device ${Math.round(deviceDelay)} ms (live push)`,
+    );
     expect(tabDelay).toBeLessThan(1000);
     expect(deviceDelay).toBeLessThan(1000);
     expect(await tab1.getByRole('checkbox', { name: 'Done: Call mom' }).isChecked()).toBe(true);
@@ -96,7 +114,9 @@ describe('sync between tabs (BroadcastChannel) and devices (live push)', () => {
     expect(requests).toEqual([]);
     await setVisible(device2, true);
     // At once: one sync (the fallback poll, since the socket is not up yet) and a ticket for a new socket.
-    await expect.poll(() => requests.slice().sort(), { timeout: 1000 }).toEqual(['/api/v1/live/ticket', '/api/v1/sync']);
+    await expect
+      .poll(() => requests.slice().sort(), { timeout: 1000 })
+      .toEqual(['/api/v1/live/ticket', '/api/v1/sync']);
     await liveUp(device2);
   });
 

@@ -49,13 +49,20 @@ type MessageStep = Extract<Step, { message: unknown }>;
 async function streamChunks(res: ServerResponse, step: MessageStep, model: string, n: number) {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   const base = { id: `chatcmpl-${n}`, object: 'chat.completion.chunk', created: 0, model };
-  const chunk = (delta: object, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const chunk = (delta: object, finish: string | null = null) => ({
+    ...base,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
   const pieces = (s: string, size: number) => s.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
   const chunks: object[] = [chunk({ role: 'assistant', content: '' })];
   for (const text of pieces(step.message.content ?? '', 6)) chunks.push(chunk({ content: text }));
   (step.message.tool_calls ?? []).forEach((c, index) => {
     const args = typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments);
-    chunks.push(chunk({ tool_calls: [{ index, id: `call_${n}_${index}`, type: 'function', function: { name: c.name, arguments: '' } }] }));
+    chunks.push(
+      chunk({
+        tool_calls: [{ index, id: `call_${n}_${index}`, type: 'function', function: { name: c.name, arguments: '' } }],
+      }),
+    );
     for (const part of pieces(args, 7)) chunks.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }));
   });
   chunks.push(chunk({}, step.message.tool_calls?.length ? 'tool_calls' : 'stop'));
@@ -81,7 +88,8 @@ export function startFakeOpenAI() {
       return send(res, 200, { ok: true });
     }
     if (req.method === 'GET' && req.url === '/__requests') return send(res, 200, requests);
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return send(res, 404, { error: { message: 'not found' } });
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions')
+      return send(res, 404, { error: { message: 'not found' } });
 
     requests.push({ headers: { authorization: req.headers.authorization }, body: JSON.parse(body) });
     const step = script.shift();
@@ -111,7 +119,10 @@ export function startFakeOpenAI() {
                   tool_calls: calls.map((c, i) => ({
                     id: `call_${counter}_${i}`,
                     type: 'function',
-                    function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
+                    function: {
+                      name: c.name,
+                      arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+                    },
                   })),
                 }
               : {}),

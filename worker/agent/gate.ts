@@ -32,7 +32,8 @@ export function createGate(toolbox: Toolbox) {
     const name = found?.ok ? `“${found.output.title}”` : 'a task';
     if (tool === 'delete_task') return `Delete ${name}`;
     if (tool === 'undo_change') return 'Undo an earlier change';
-    if (tool === 'complete_task') return `${(input as { completed?: boolean }).completed === false ? 'Reopen' : 'Complete'} ${name}`;
+    if (tool === 'complete_task')
+      return `${(input as { completed?: boolean }).completed === false ? 'Reopen' : 'Complete'} ${name}`;
     return `Change ${name}`;
   }
 
@@ -43,7 +44,10 @@ export function createGate(toolbox: Toolbox) {
       const risky =
         tool === 'delete_task' ||
         tool === 'undo_change' ||
-        ((tool === 'update_task' || tool === 'complete_task') && id !== undefined && changed.size > 0 && !changed.has(id));
+        ((tool === 'update_task' || tool === 'complete_task') &&
+          id !== undefined &&
+          changed.size > 0 &&
+          !changed.has(id));
       if (!risky) {
         if ((tool === 'update_task' || tool === 'complete_task') && id !== undefined) changed.add(id);
         return null;

@@ -7,7 +7,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { Task } from '../tasks/types';
 import type { ToolAction } from '../tools/tool';
-import { AppError, upstreamFailed } from '../lib/errors';
+import { type AppError, upstreamFailed } from '../lib/errors';
 import { inputJsonSchema, outputOf, taskOutputOf, TOOLS, type ToolResult } from '../tools';
 import { type ZonedClock, dayString, toLocal, today } from '../lib/time-zone';
 import { createGate, type HELD } from './gate';
@@ -141,7 +141,8 @@ async function streamed(
       onText(delta.content);
     }
     for (const part of delta?.tool_calls ?? []) {
-      const call = (calls[part.index] ??= { id: '', name: '', args: '' });
+      const call = calls[part.index] ?? { id: '', name: '', args: '' };
+      calls[part.index] = call;
       if (part.id) call.id = part.id;
       if (part.function?.name) call.name += part.function.name;
       if (part.function?.arguments) call.args += part.function.arguments;
@@ -222,7 +223,9 @@ export function createOpenAIAgent(config: OpenAIConfig): Agent {
           messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(output) });
         }
       }
-      return done(`I stopped after ${MAX_STEPS} steps without finishing. ${actions.length} tool call(s) ran; see the actions.`);
+      return done(
+        `I stopped after ${MAX_STEPS} steps without finishing. ${actions.length} tool call(s) ran; see the actions.`,
+      );
     },
   };
 }

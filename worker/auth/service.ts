@@ -17,7 +17,11 @@ const badCredentials = () => new AppError(401, INVALID_CREDENTIALS, 'Email or pa
 
 export function createAuthService(users: UserRepo, secret: () => string, clock: Clock) {
   const session = async (user: User, key: string): Promise<Session> => ({
-    token: await issueToken({ sub: user.id, email: user.email, ...(user.name ? { name: user.name } : {}) }, key, clock()),
+    token: await issueToken(
+      { sub: user.id, email: user.email, ...(user.name ? { name: user.name } : {}) },
+      key,
+      clock(),
+    ),
     user,
   });
 

@@ -13,7 +13,12 @@ export async function runPlanned(toolbox: Toolbox, planned: PlannedAction[], pro
   const lines: string[] = [];
   for (const p of planned) {
     const r = await toolbox.call(p.tool, p.input);
-    const action: ToolAction = { tool: r.tool, input: r.input, output: r.output, ...(r.events ? { events: r.events } : {}) };
+    const action: ToolAction = {
+      tool: r.tool,
+      input: r.input,
+      output: r.output,
+      ...(r.events ? { events: r.events } : {}),
+    };
     actions.push(action);
     progress?.action(action);
     lines.push(r.ok ? `✓ ${p.summary}` : `✗ ${p.summary}: ${r.output.error.message}`);

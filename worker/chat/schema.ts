@@ -12,17 +12,17 @@ export const ChatSchema = z
     conversation_id: z.string().max(100).optional(),
     confirm: z.string().max(100).optional(),
     cancel: z.string().max(100).optional(),
-    timezone: z
-      .string()
-      .max(64)
-      .refine(isTimeZone, 'Must be an IANA time zone such as Europe/Berlin')
-      .optional(),
+    timezone: z.string().max(64).refine(isTimeZone, 'Must be an IANA time zone such as Europe/Berlin').optional(),
   })
   .superRefine((input, ctx) => {
     const given = (['message', 'confirm', 'cancel'] as const).filter((k) => input[k] !== undefined);
     if (given.length === 0) ctx.addIssue({ code: 'custom', path: ['message'], message: 'Required' });
     if (given.length > 1) {
-      ctx.addIssue({ code: 'custom', path: [given[1]!], message: `Give one of message, confirm or cancel, not ${given.join(' and ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1]!],
+        message: `Give one of message, confirm or cancel, not ${given.join(' and ')}`,
+      });
     }
     for (const k of ['confirm', 'cancel'] as const) {
       if (input[k] !== undefined && input.conversation_id === undefined) {

@@ -58,7 +58,14 @@ export function createChatService({ conversations, tasks, agent }: Deps) {
   const toolboxFor = (userId: string) => createToolbox(tasks.as('chat'), userId);
 
   /** Answers a proposal: runs it on yes, drops it on no; `said` is the user's words for the transcript. */
-  async function answer(userId: string, id: string, set: Pending, yes: boolean, said: string | null, progress?: Progress) {
+  async function answer(
+    userId: string,
+    id: string,
+    set: Pending,
+    yes: boolean,
+    said: string | null,
+    progress?: Progress,
+  ) {
     if (said !== null) await conversations.append(userId, id, [{ role: 'user', content: said }]);
     const watch = watchText(progress);
     const { reply, actions } = yes
@@ -74,11 +81,21 @@ export function createChatService({ conversations, tasks, agent }: Deps) {
     const text = clip(result.reply.trim() || 'Done.', MAX_CONTENT);
     finish(text);
     const pending = result.pending?.length
-      ? { id: crypto.randomUUID(), actions: result.pending, expires_at: new Date(now.getTime() + PENDING_TTL_MS).toISOString() }
+      ? {
+          id: crypto.randomUUID(),
+          actions: result.pending,
+          expires_at: new Date(now.getTime() + PENDING_TTL_MS).toISOString(),
+        }
       : undefined;
     if (pending) await conversations.propose(userId, id, pending);
     await conversations.append(userId, id, [
-      { role: 'assistant', content: text, actions: result.actions, pending: pending ?? null, state: result.state ?? null },
+      {
+        role: 'assistant',
+        content: text,
+        actions: result.actions,
+        pending: pending ?? null,
+        state: result.state ?? null,
+      },
     ]);
     return { conversation_id: id, reply: text, actions: result.actions, ...(pending ? { pending } : {}) };
   }

@@ -45,7 +45,11 @@ export interface TaskRepo {
    * lands: it runs under a row lock (Postgres), or again on the newer row when
    * another write got in first (D1). Null event: `decide` wrote nothing.
    */
-  change(userId: string, id: string, decide: DecideWrite): Promise<{ before: StoredTask | null; event: TaskEvent | null }>;
+  change(
+    userId: string,
+    id: string,
+    decide: DecideWrite,
+  ): Promise<{ before: StoredTask | null; event: TaskEvent | null }>;
   /** The user's events, newest first. */
   events(userId: string, query: EventQuery): Promise<TaskEvent[]>;
   event(userId: string, id: string): Promise<TaskEvent | null>;

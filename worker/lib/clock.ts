@@ -35,6 +35,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 function parseInstant(at: string): number {
   const t = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
-  if (Number.isNaN(t)) throw new Error(`Invalid configuration: CLOCK_AT must be an ISO 8601 instant with a zone, not "${at}"`);
+  if (Number.isNaN(t))
+    throw new Error(`Invalid configuration: CLOCK_AT must be an ISO 8601 instant with a zone, not "${at}"`);
   return t;
 }

@@ -9,7 +9,11 @@ export const isDay = (due: string) => DAY.test(due);
 
 // Calendar checks are explicit: Date would roll 2026-02-30 over into March.
 const realDate = (year: number, month: number, day: number) =>
-  year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() &&
+  year >= 1 &&
+  month >= 1 &&
+  month <= 12 &&
+  day >= 1 &&
+  day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() &&
   !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
 
 /** A calendar day `YYYY-MM-DD` (years 0001..9999), as given, or null. */
@@ -41,16 +45,14 @@ export function parseInstant(input: string): string | null {
 export const parseDue = (input: string) => parseDay(input) ?? parseInstant(input);
 
 const parsed = (parse: (s: string) => string | null, what: string, message: string) =>
-  z
-    .string({ error: (iss) => (iss.input === undefined ? 'Required' : `Must be ${what}`) })
-    .transform((s, ctx) => {
-      const value = parse(s.trim());
-      if (value === null) {
-        ctx.issues.push({ code: 'custom', input: s, message });
-        return z.NEVER;
-      }
-      return value;
-    });
+  z.string({ error: (iss) => (iss.input === undefined ? 'Required' : `Must be ${what}`) }).transform((s, ctx) => {
+    const value = parse(s.trim());
+    if (value === null) {
+      ctx.issues.push({ code: 'custom', input: s, message });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 /** A due date in a body: `YYYY-MM-DD` for all day, or a date-time with a zone (stored as its UTC instant). */
 export const dueDate = () =>
@@ -62,4 +64,8 @@ export const dueDate = () =>
 
 /** An instant in a body (a task's updated_at, say): a date-time with a zone. */
 export const instant = () =>
-  parsed(parseInstant, 'an ISO 8601 date-time string', 'Must be an ISO 8601 date-time with a time zone, such as 2026-03-01T17:00:00Z');
+  parsed(
+    parseInstant,
+    'an ISO 8601 date-time string',
+    'Must be an ISO 8601 date-time with a time zone, such as 2026-03-01T17:00:00Z',
+  );

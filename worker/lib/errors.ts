@@ -24,7 +24,10 @@ export class AppError extends Error {
   }
 
   withDetails(details: Record<string, unknown>): AppError {
-    return new AppError(this.status, this.code, this.message, this.issues, this.headers, { ...this.details, ...details });
+    return new AppError(this.status, this.code, this.message, this.issues, this.headers, {
+      ...this.details,
+      ...details,
+    });
   }
 
   toJSON() {
@@ -58,11 +61,7 @@ export const notFound = (what = 'Task') => new AppError(404, 'not_found', `${wha
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 
 export const preconditionFailed = () =>
-  new AppError(
-    412,
-    'precondition_failed',
-    'The task changed since you loaded it; reload it and try again',
-  );
+  new AppError(412, 'precondition_failed', 'The task changed since you loaded it; reload it and try again');
 
 export const tooLarge = (limit: number) =>
   new AppError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);

@@ -22,5 +22,7 @@ export function allowedHosts(csv: string | undefined): string[] {
 /** Whether `hostname` (no port; IPv6 in brackets, as URL gives it) is one of `patterns`. */
 export function hostAllowed(hostname: string, patterns: string[]): boolean {
   const host = hostname.toLowerCase();
-  return patterns.some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p));
+  return patterns.some((p) =>
+    p.startsWith('*.') ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p,
+  );
 }

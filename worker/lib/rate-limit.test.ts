@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../db';
-import { AppError } from './errors';
+import type { AppError } from './errors';
 import { createRateLimiter, RULES } from './rate-limit';
 
 // One set of repos for the file, released at the end (a Postgres pool on worker-pg).
@@ -13,7 +13,11 @@ function limiterAt(start: string) {
   const clock = { t: Date.parse(start) };
   return { clock, rl: createRateLimiter(repos.limits, true, () => new Date(clock.t)) };
 }
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 describe('rate limiter', () => {
   it('allows the limit in a window, refuses the next with the seconds left, and resets with the window', async () => {
@@ -39,7 +43,12 @@ describe('rate limiter', () => {
     for (let i = 0; i < RULES.chatUser.limit; i++) await rl.check([['chatUser', b]]);
     await expect(rl.check([['loginClient', b]])).resolves.toBeUndefined();
     await expect(rl.check([['chatUser', a]])).resolves.toBeUndefined();
-    const err = await refusal(rl.check([['chatUser', b], ['loginClient', a]]));
+    const err = await refusal(
+      rl.check([
+        ['chatUser', b],
+        ['loginClient', a],
+      ]),
+    );
     expect(err?.headers).toEqual({ 'Retry-After': String(RULES.loginClient.windowSeconds - 30) });
   });
 

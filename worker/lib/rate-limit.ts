@@ -43,7 +43,8 @@ export function createRateLimiter(repo: RateLimitRepo, enabled: boolean, clock: 
       const windowMs = rule.windowSeconds * 1000;
       const windowStart = Math.floor(now / windowMs) * windowMs;
       const total = await repo.hit(`${name}:${key}`, windowStart, by);
-      if (total > rule.limit + allow) retryAfter = Math.max(retryAfter, Math.ceil((windowStart + windowMs - now) / 1000));
+      if (total > rule.limit + allow)
+        retryAfter = Math.max(retryAfter, Math.ceil((windowStart + windowMs - now) / 1000));
     }
     if (retryAfter > 0) throw tooManyRequests(retryAfter);
   }

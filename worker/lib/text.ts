@@ -31,8 +31,7 @@ export const text = (min: number, max: number) =>
     .refine((s) => charCount(s) >= min, min === 1 ? 'Must not be empty' : `Must be at least ${min} characters`)
     .refine((s) => charCount(s) <= max, `Must be at most ${max} characters`);
 
-export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values);
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
 export const bool = () => z.boolean();
 

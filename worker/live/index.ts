@@ -4,7 +4,11 @@ import { TICKET_TTL_MS, type LiveHub } from './hub';
 
 export { LiveHub } from './hub';
 
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const fromB64url = (s: string) => atob(s.replace(/-/g, '+').replace(/_/g, '/'));
 
 async function sha256(text: string): Promise<string> {
@@ -19,7 +23,11 @@ const badTicket = () => unauthorized('Unknown, used or expired ticket; ask for a
  * putting its token in a URL. A ticket is `<user id, base64url>.<secret>`:
  * the user id routes it to that user's hub, which keeps only the secret's hash.
  */
-export function createLive(ns: DurableObjectNamespace<LiveHub> | undefined, clock: Clock, waitUntil: (p: Promise<unknown>) => void) {
+export function createLive(
+  ns: DurableObjectNamespace<LiveHub> | undefined,
+  clock: Clock,
+  waitUntil: (p: Promise<unknown>) => void,
+) {
   const hub = (userId: string) => {
     if (!ns) throw new Error('The LIVE Durable Object binding is missing (wrangler.toml)');
     return ns.get(ns.idFromName(userId));
@@ -29,7 +37,11 @@ export function createLive(ns: DurableObjectNamespace<LiveHub> | undefined, cloc
     /** After a committed write: the hub tells every open dashboard. Never delays or fails the write. */
     notify(userId: string, version: number) {
       if (!ns) return;
-      waitUntil(hub(userId).publish(version).catch((err: unknown) => console.error('live push failed:', err)));
+      waitUntil(
+        hub(userId)
+          .publish(version)
+          .catch((err: unknown) => console.error('live push failed:', err)),
+      );
     },
 
     async ticket(userId: string): Promise<string> {

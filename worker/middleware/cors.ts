@@ -8,7 +8,8 @@ import { listedOrigins } from '../lib/origins';
  */
 export const cors = () =>
   honoCors({
-    origin: (origin, c: { env: AppEnv['Bindings'] }) => (listedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null),
+    origin: (origin, c: { env: AppEnv['Bindings'] }) =>
+      listedOrigins(c.env.CORS_ORIGINS).includes(origin) ? origin : null,
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: [
       'Authorization',

@@ -16,8 +16,7 @@ export const jsonBody = () => {
     },
   });
   return createMiddleware<AppEnv>(async (c, next) => {
-    const hasBody =
-      Number(c.req.header('Content-Length') ?? 0) > 0 || c.req.header('Transfer-Encoding') !== undefined;
+    const hasBody = Number(c.req.header('Content-Length') ?? 0) > 0 || c.req.header('Transfer-Encoding') !== undefined;
     if (hasBody && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
       throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
     }

@@ -37,7 +37,10 @@ export const services = () =>
     c.set('conversations', createConversationService(repos.conversations, repos.pending));
     c.set('limiter', createRateLimiter(repos.limits, c.env.RATE_LIMITS !== 'off', clock));
     // The secret is read on use, so /api/health answers even without JWT_SECRET.
-    c.set('auth', createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock));
+    c.set(
+      'auth',
+      createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock),
+    );
     // Work that outlives the response (a streamed chat turn) holds the connection open.
     const held: Promise<unknown>[] = [];
     c.set('keepAlive', (work) => {

@@ -39,7 +39,10 @@ describe('what a model may do unasked', () => {
     expect(toolResults.every((m) => m.content.includes('waiting_for_confirmation'))).toBe(true);
 
     // Only the user's confirm runs them (here: cancel, so nothing does).
-    const cancelled = await jsonOf(me.api.v1.chat.$post({ json: { conversation_id: r.conversation_id, cancel: r.pending!.id } }), 200);
+    const cancelled = await jsonOf(
+      me.api.v1.chat.$post({ json: { conversation_id: r.conversation_id, cancel: r.pending!.id } }),
+      200,
+    );
     expect(cancelled.reply).toBe('Cancelled: nothing was changed.');
     expect(await tasksOf(me)).toHaveLength(3);
   });
@@ -49,7 +52,14 @@ describe('what a model may do unasked', () => {
     const a = await add(me, 'Water plants');
     const b = await add(me, 'Feed the cat');
     await script(
-      { message: { tool_calls: [call('complete_task', { task_id: a.id }), call('update_task', { task_id: a.id, priority: 'high' })] } },
+      {
+        message: {
+          tool_calls: [
+            call('complete_task', { task_id: a.id }),
+            call('update_task', { task_id: a.id, priority: 'high' }),
+          ],
+        },
+      },
       { message: { tool_calls: [call('complete_task', { task_id: b.id })] } },
       { message: { content: 'Done with the plants; the cat waits for your OK.' } },
     );

@@ -28,7 +28,10 @@ describe('confirmation before risky actions', () => {
     expect(pending.expires_at).toBe(new Date(Date.parse(pending.expires_at)).toISOString());
     expect(Date.parse(pending.expires_at) - Date.parse(NOW)).toBeGreaterThan(9 * 60_000);
     expect(await tasksOf(me)).toHaveLength(3);
-    const messages = await jsonOf(me.api.v1.conversations[':id'].messages.$get({ param: { id: conversation_id } }), 200);
+    const messages = await jsonOf(
+      me.api.v1.conversations[':id'].messages.$get({ param: { id: conversation_id } }),
+      200,
+    );
     expect(messages.at(-1)?.pending).toEqual(pending);
 
     // Two confirms race: one runs the set, the other finds nothing left to confirm.
@@ -101,7 +104,10 @@ describe('confirmation before risky actions', () => {
     ] as const) {
       const res = await raw.post('/api/v1/chat', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect((await errorOf(res)).issues?.map((i) => i.path), JSON.stringify(body)).toContain(path);
+      expect(
+        (await errorOf(res)).issues?.map((i) => i.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
   });
 });

@@ -60,7 +60,13 @@ describe('chat through an OpenAI-compatible model', () => {
     expect(req!.headers.authorization).toBe('Bearer sk-test');
     expect(req!.body.model).toBe('test-model');
     expect(req!.body.tools.map((t) => t.function.name)).toEqual([
-      'add_task', 'list_tasks', 'get_task', 'update_task', 'complete_task', 'delete_task', 'undo_change',
+      'add_task',
+      'list_tasks',
+      'get_task',
+      'update_task',
+      'complete_task',
+      'delete_task',
+      'undo_change',
     ]);
     const system = req!.body.messages[0]!;
     expect(system.role).toBe('system');

@@ -23,7 +23,11 @@ describe('streamed chat through an OpenAI-compatible model', () => {
     const me = client((await signup('oas')).token);
     const reply = 'Added “Buy oat milk” for tomorrow, high priority.';
     await script(
-      { message: { tool_calls: [call('add_task', { title: 'Buy oat milk', priority: 'high', due_date: '2026-11-24' })] } },
+      {
+        message: {
+          tool_calls: [call('add_task', { title: 'Buy oat milk', priority: 'high', due_date: '2026-11-24' })],
+        },
+      },
       { message: { content: reply }, chunk_delay_ms: 15 },
     );
     const events = await readEvents(await say(me, 'buy oat milk tomorrow, high priority'));
@@ -41,7 +45,9 @@ describe('streamed chat through an OpenAI-compatible model', () => {
     expect(done.actions).toEqual([events[0]!.data]);
     expect(done.actions[0]!.output).toMatchObject({ title: 'Buy oat milk', priority: 'high', due_date: '2026-11-24' });
     const first = events.find((e) => e.event === 'delta')!.at;
-    console.log(`stream: first reply text after ${Math.round(first)} ms, whole reply after ${Math.round(events.at(-1)!.at)} ms`);
+    console.log(
+      `stream: first reply text after ${Math.round(first)} ms, whole reply after ${Math.round(events.at(-1)!.at)} ms`,
+    );
   });
 
   it('ends with an error event carrying the actions that ran when the model dies mid-stream, and keeps them', async () => {
@@ -53,13 +59,17 @@ describe('streamed chat through an OpenAI-compatible model', () => {
     );
     const events = await readEvents(await say(me, 'add ran before the failure'));
     expect(events.map((e) => e.event).filter((k) => k !== 'delta')).toEqual(['action', 'error']);
-    const error = (events.at(-1)!.data as { error: { code: string; actions: { tool: string }[]; conversation_id: string } }).error;
+    const error = (
+      events.at(-1)!.data as { error: { code: string; actions: { tool: string }[]; conversation_id: string } }
+    ).error;
     // The connection dropped mid-answer: the model became unreachable.
     expect(error.code).toBe('upstream_unreachable');
     expect(error.actions.map((a) => a.tool)).toEqual(['add_task']);
     const tasks = (await (await me.get('/api/v1/tasks')).json()) as Task[];
     expect(tasks.map((t) => t.title)).toEqual(['Ran before the failure']);
-    const stored = (await (await me.get(`/api/v1/conversations/${error.conversation_id}/messages`)).json()) as { role: string }[];
+    const stored = (await (await me.get(`/api/v1/conversations/${error.conversation_id}/messages`)).json()) as {
+      role: string;
+    }[];
     expect(stored.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 
@@ -76,9 +86,14 @@ describe('streamed chat through an OpenAI-compatible model', () => {
     const seen = await readEvents(await say(me, 'add something', conversation), (e) => e.event === 'delta');
     expect(seen.at(-1)!.event).toBe('delta');
     const messages = async () =>
-      (await (await me.get(`/api/v1/conversations/${conversation}/messages`)).json()) as { role: string; content: string }[];
+      (await (await me.get(`/api/v1/conversations/${conversation}/messages`)).json()) as {
+        role: string;
+        content: string;
+      }[];
     await expect.poll(async () => (await messages()).at(-1)?.content, { timeout: 5000, interval: 50 }).toBe(reply);
     expect((await messages()).map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
-    expect(((await (await me.get('/api/v1/tasks')).json()) as Task[]).map((t) => t.title)).toEqual(['Added while nobody listened']);
+    expect(((await (await me.get('/api/v1/tasks')).json()) as Task[]).map((t) => t.title)).toEqual([
+      'Added while nobody listened',
+    ]);
   });
 });

@@ -9,7 +9,11 @@ describe('POST /api/v1/chat, streamed (built-in agent)', () => {
   it('sends each action, then the reply, then one done with the usual answer', async () => {
     const app = world('2026-11-23T09:00:00Z');
     const me = app.client((await app.signup('stream')).token);
-    const res = await me.post('/api/v1/chat', { message: 'add buy milk tomorrow', timezone: 'Europe/Berlin' }, streamed);
+    const res = await me.post(
+      '/api/v1/chat',
+      { message: 'add buy milk tomorrow', timezone: 'Europe/Berlin' },
+      streamed,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
     const events = await readEvents(res);
@@ -21,7 +25,10 @@ describe('POST /api/v1/chat, streamed (built-in agent)', () => {
     expect(done.actions[0]).toMatchObject({ tool: 'add_task', input: { title: 'Buy milk', due_date: '2026-11-24' } });
     // The same turn is stored as any other.
     const stored = await me.get(`/api/v1/conversations/${done.conversation_id}/messages`);
-    expect(((await stored.json()) as { content: string }[]).map((m) => m.content)).toEqual(['add buy milk tomorrow', done.reply]);
+    expect(((await stored.json()) as { content: string }[]).map((m) => m.content)).toEqual([
+      'add buy milk tomorrow',
+      done.reply,
+    ]);
   });
 
   it('lists several actions in order, each before the reply', async () => {

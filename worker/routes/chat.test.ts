@@ -114,7 +114,11 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(tools(asked)).toEqual(['list_tasks']);
     expect(asked.reply).toBe('Delete “Renew passport”? Say “yes” to delete it, or “no” to keep it.');
     expect(asked.pending?.actions).toEqual([
-      { tool: 'delete_task', input: expect.objectContaining({ task_id: expect.any(String) }), summary: 'Delete “Renew passport”' },
+      {
+        tool: 'delete_task',
+        input: expect.objectContaining({ task_id: expect.any(String) }),
+        summary: 'Delete “Renew passport”',
+      },
     ]);
     const deleted = await chat.say('yes');
     expect(tools(deleted)).toEqual(['delete_task']);
@@ -224,8 +228,10 @@ describe('built-in agent: phrasings to tool calls and results', () => {
 
     const r = await chatter(user).say('clear all completed tasks');
     expect(tools(r)).toEqual(['list_tasks']);
-    expect(r.reply).toMatch(/^Delete 2 completed tasks: “Old (report|call)”, “Old (report|call)”\? Say “yes” to delete them\.$/);
-    expect((await tasksOf(user))).toHaveLength(3);
+    expect(r.reply).toMatch(
+      /^Delete 2 completed tasks: “Old (report|call)”, “Old (report|call)”\? Say “yes” to delete them\.$/,
+    );
+    expect(await tasksOf(user)).toHaveLength(3);
     // Confirmed with the pending set's id, as the chat panel's button does.
     const json = { conversation_id: r.conversation_id, confirm: r.pending!.id };
     const done = await jsonOf(user.api.v1.chat.$post({ json }), 200);

@@ -1,6 +1,10 @@
 import { parseInstant } from '../lib/dates';
 
-const unquote = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+const unquote = (tag: string) =>
+  tag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 
 /** Weak comparison, as RFC 9110 asks for If-None-Match; `*` matches any current list. */
 export function matchesIfNoneMatch(header: string, tag: string): boolean {

@@ -146,7 +146,10 @@ describe('the random JSON', () => {
     expect(strings.some((s) => !s.isWellFormed())).toBe(true);
     expect(strings.some((s) => /\p{Extended_Pictographic}|\p{M}/u.test(s))).toBe(true);
     for (const key of ['__proto__', 'constructor', 'title', 'due_date']) {
-      expect(found.some((v) => v !== null && typeof v === 'object' && Object.hasOwn(v, key)), key).toBe(true);
+      expect(
+        found.some((v) => v !== null && typeof v === 'object' && Object.hasOwn(v, key)),
+        key,
+      ).toBe(true);
     }
     expect(JSON.stringify(values)).toContain('"__proto__":');
     expect(Math.max(...values.map(depth))).toBeGreaterThanOrEqual(3);
@@ -179,7 +182,10 @@ describe('fuzz: request bodies', () => {
           if (res.status === 401 && route.path.endsWith('/login')) continue;
           expect(res.status, context).toBe(400);
           const error = await errorOf(res);
-          expect(error.issues?.map((i) => i.path), context).toContain(field);
+          expect(
+            error.issues?.map((i) => i.path),
+            context,
+          ).toContain(field);
         }
       }
     }

@@ -22,9 +22,7 @@ describe('load: many users at once', { timeout: 60_000 }, () => {
   it(`${creates} give exactly that many tasks, each visible only to its owner`, async () => {
     const users = await Promise.all(Array.from({ length: USERS }, (_, i) => signup(`load${i}`)));
     const responses = await Promise.all(
-      users.flatMap((u, i) =>
-        Array.from({ length: CREATES_PER_USER }, (_, j) => create(api(u.token), `u${i}-t${j}`)),
-      ),
+      users.flatMap((u, i) => Array.from({ length: CREATES_PER_USER }, (_, j) => create(api(u.token), `u${i}-t${j}`))),
     );
     expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
 

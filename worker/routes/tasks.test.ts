@@ -143,7 +143,11 @@ describe('POST /api/v1/tasks', () => {
     [{ title: null }, 'title', 'Must be a string'],
     [{ title: 'ok', priority: 'urgent' }, 'priority', 'Must be one of low, medium, high'],
     [{ title: 'ok', priority: 3 }, 'priority', 'Must be one of low, medium, high'],
-    [{ title: 'ok', due_date: 1735689600 }, 'due_date', 'Must be a date (2026-03-01), a date-time with a zone, or null'],
+    [
+      { title: 'ok', due_date: 1735689600 },
+      'due_date',
+      'Must be a date (2026-03-01), a date-time with a zone, or null',
+    ],
   ])('answers 400 for %j (wrong type), naming the field', async (body, field, message) => {
     const before = await rowCount();
     await expectRefusedCreate(await aliceRaw.post('/api/v1/tasks', body), field, message);

@@ -39,7 +39,12 @@ export const tasksRoutes = createRouter()
   })
   // PUT means the same as PATCH (the API promises both): one handler for both.
   .on(['PATCH', 'PUT'], '/:id', validate('json', TaskPatchSchema), async (c) => {
-    const task = await c.var.tasks.update(c.var.userId, c.req.param('id'), c.req.valid('json'), ifMatch(c.req.header('If-Match')));
+    const task = await c.var.tasks.update(
+      c.var.userId,
+      c.req.param('id'),
+      c.req.valid('json'),
+      ifMatch(c.req.header('If-Match')),
+    );
     return c.json(task, 200, { ETag: taskTag(task) });
   })
   .patch('/:id/toggle', async (c) => {

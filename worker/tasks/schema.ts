@@ -73,5 +73,4 @@ export const SyncQuerySchema = z.object({
 });
 
 /** Dates run soonest first and priorities highest first unless asked otherwise; times newest first. */
-export const defaultOrder = (sort: (typeof TASK_SORTS)[number]) =>
-  sort === 'due_date' ? 'asc' : 'desc';
+export const defaultOrder = (sort: (typeof TASK_SORTS)[number]) => (sort === 'due_date' ? 'asc' : 'desc');

@@ -48,7 +48,6 @@ export function createTaskWrites({ repo, clock, source, notify, observe }: Write
     observe?.(event);
   };
 
-
   /**
    * Decides the write on the task as it stands when the write lands (the
    * repo may ask again if another write got in first) and records it. With
@@ -89,7 +88,10 @@ export function createTaskWrites({ repo, clock, source, notify, observe }: Write
         due_date: input.due_date ?? null,
       };
       const next = newTask(userId, fields, clock());
-      const event = await repo.insert(userId, { next, event: eventFor(source, next, 'created', diff(null, visible(next)), null) });
+      const event = await repo.insert(userId, {
+        next,
+        event: eventFor(source, next, 'created', diff(null, visible(next)), null),
+      });
       recorded(userId, event);
       return { task: visible(next), event };
     },

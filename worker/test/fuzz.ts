@@ -15,6 +15,7 @@ export const HOSTILE_TEXT = [
   '<img src=x onerror=alert(1)>',
   'javascript:alert(1)',
   '{{constructor.constructor("alert(1)")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as plain text
   '${7*7}',
   '%s%s%s%n',
   '../../../../etc/passwd',

@@ -16,12 +16,20 @@ export async function readEvents(res: Response, stop: (e: ReadEvent) => boolean 
     const { value, done } = await reader.read();
     if (done) return events;
     buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
-      const e = { event: field('event') ?? 'message', data: JSON.parse(field('data') ?? 'null'), at: performance.now() - started };
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .find((l) => l.startsWith(`${name}:`))
+          ?.slice(name.length + 1)
+          .trim();
+      const e = {
+        event: field('event') ?? 'message',
+        data: JSON.parse(field('data') ?? 'null'),
+        at: performance.now() - started,
+      };
       events.push(e);
       if (stop(e)) {
         await reader.cancel();

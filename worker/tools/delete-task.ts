@@ -4,7 +4,8 @@ import { DeleteTaskInput } from './schema';
 
 export const deleteTask = defineTool({
   name: 'delete_task',
-  description: 'Delete a task. It disappears from every list at once; the user can restore it for 30 days. Returns the deleted task.',
+  description:
+    'Delete a task. It disappears from every list at once; the user can restore it for 30 days. Returns the deleted task.',
   input: DeleteTaskInput,
   output: DeletedOutput,
   async run({ tasks, userId }, { task_id, if_updated_at }) {

@@ -19,7 +19,9 @@ export const TaskOutput = z
     due_date: z
       .string()
       .nullable()
-      .describe('YYYY-MM-DD when due all day, an ISO 8601 instant in UTC with milliseconds when due at a time, or null'),
+      .describe(
+        'YYYY-MM-DD when due all day, an ISO 8601 instant in UTC with milliseconds when due at a time, or null',
+      ),
     created_at: z.string(),
     updated_at: z.string(),
   })

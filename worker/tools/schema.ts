@@ -18,7 +18,9 @@ export const TaskId = z.object({
 const IfUnchanged = {
   if_updated_at: instant()
     .optional()
-    .describe("Optional: the task's updated_at as you last saw it; if the task has changed since, nothing is written and the tool fails with precondition_failed"),
+    .describe(
+      "Optional: the task's updated_at as you last saw it; if the task has changed since, nothing is written and the tool fails with precondition_failed",
+    ),
 };
 
 export const AddTaskInput = TaskCreateSchema;

@@ -13,6 +13,11 @@ export const undoChange = defineTool({
   output: UndoneOutput,
   async run({ tasks, userId }, { event_id }) {
     const { undone, event } = await tasks.undo(userId, event_id);
-    return { undone: undone.id, action: event.action, fields: Object.keys(event.changes) as TaskField[], task: event.task };
+    return {
+      undone: undone.id,
+      action: event.action,
+      fields: Object.keys(event.changes) as TaskField[],
+      task: event.task,
+    };
   },
 });

@@ -46,7 +46,13 @@ export function AuthView() {
         )}
         <label>
           Email
-          <input name="email" type="email" autocomplete="email" required defaultValue={sessionLost.value ? user.value?.email : undefined} />
+          <input
+            name="email"
+            type="email"
+            autocomplete="email"
+            required
+            defaultValue={sessionLost.value ? user.value?.email : undefined}
+          />
         </label>
         <label>
           Password

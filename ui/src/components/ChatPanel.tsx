@@ -56,7 +56,10 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
       <div class="chat-convs">
         <label class="grow">
           Conversation
-          <select value={conversationId.value ?? ''} onChange={(e) => void openConversation(e.currentTarget.value || null)}>
+          <select
+            value={conversationId.value ?? ''}
+            onChange={(e) => void openConversation(e.currentTarget.value || null)}
+          >
             <option value="">New conversation</option>
             {conversations.value.map((c) => (
               <option key={c.id} value={c.id}>
@@ -69,7 +72,10 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             class="danger"
-            onClick={() => confirm('Delete this conversation? Tasks it changed stay as they are.') && void deleteConversation(conversationId.value!)}
+            onClick={() =>
+              confirm('Delete this conversation? Tasks it changed stay as they are.') &&
+              void deleteConversation(conversationId.value!)
+            }
           >
             Delete conversation
           </button>

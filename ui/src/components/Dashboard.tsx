@@ -23,7 +23,12 @@ const resetAll = () => {
   resetHistory();
 };
 
-const LIVE_LABEL: Record<LiveState, string> = { up: 'Live', connecting: 'Connecting…', down: 'Reconnecting…', off: 'Paused' };
+const LIVE_LABEL: Record<LiveState, string> = {
+  up: 'Live',
+  connecting: 'Connecting…',
+  down: 'Reconnecting…',
+  off: 'Paused',
+};
 
 /**
  * The list, kept in sync: pushed over the live socket while the tab is
@@ -80,7 +85,11 @@ export function Dashboard() {
           <span class="who" title={user.value?.email}>
             {user.value?.name || user.value?.email}
           </span>
-          <span class="live" data-state={liveState.value} title="Changes from the chat, MCP and other devices show up here as they happen">
+          <span
+            class="live"
+            data-state={liveState.value}
+            title="Changes from the chat, MCP and other devices show up here as they happen"
+          >
             {LIVE_LABEL[liveState.value]}
           </span>
           <button
@@ -123,7 +132,7 @@ export function Dashboard() {
             />
           )}
           <NewTaskForm />
-          <p class="counts" aria-label="Task counts">
+          <p class="counts">
             <span>{c.open} open</span>
             <span class={c.overdue ? 'count-overdue' : undefined}>{c.overdue} overdue</span>
             <span class={c.today ? 'count-today' : undefined}>{c.today} due today</span>

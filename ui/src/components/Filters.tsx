@@ -21,10 +21,17 @@ const SORT: [Sort, string][] = [
 export function Filters() {
   const v = view.value;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> has no implicit role in the screen readers we test with; the explicit role does
     <div class="filters" role="search">
       <label class="grow">
         Search
-        <input type="search" aria-keyshortcuts="/" value={v.q} onInput={(e) => set({ q: e.currentTarget.value })} placeholder="Title or notes" />
+        <input
+          type="search"
+          aria-keyshortcuts="/"
+          value={v.q}
+          onInput={(e) => set({ q: e.currentTarget.value })}
+          placeholder="Title or notes"
+        />
       </label>
       <Choice label="Status" value={v.status} options={STATUS} onChange={(status) => set({ status })} />
       <Choice label="Priority" value={v.priority} options={PRIORITY} onChange={(priority) => set({ priority })} />

@@ -33,7 +33,13 @@ export function NewTaskForm() {
           onInput={(e) => (drafts.newTask.value = e.currentTarget.value)}
         />
       </label>
-      <Choice label="Priority of the new task" hideLabel value={priority.value} options={PRIORITY_OPTIONS} onChange={(p) => (priority.value = p)} />
+      <Choice
+        label="Priority of the new task"
+        hideLabel
+        value={priority.value}
+        options={PRIORITY_OPTIONS}
+        onChange={(p) => (priority.value = p)}
+      />
       <label class="due-field">
         <span class="sr-only">Due date of the new task</span>
         <input type="datetime-local" value={due.value} onInput={(e) => (due.value = e.currentTarget.value)} />

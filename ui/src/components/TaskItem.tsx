@@ -60,7 +60,13 @@ export function TaskItem({ task }: { task: Task }) {
         >
           Edit
         </button>
-        <button type="button" class="danger" disabled={pending} aria-label={`Delete ${task.title}`} onClick={() => void deleteTask(task.id)}>
+        <button
+          type="button"
+          class="danger"
+          disabled={pending}
+          aria-label={`Delete ${task.title}`}
+          onClick={() => void deleteTask(task.id)}
+        >
           Delete
         </button>
       </div>
@@ -73,7 +79,10 @@ function TaskEditor({ task, fields, class: classes }: { task: Task; fields: Edit
   const close = () => {
     drafts.edit.value = null;
     // Back to the task's Edit button, so the keyboard user stays where they were.
-    setTimeout(() => document.querySelector<HTMLButtonElement>(`#task-${CSS.escape(task.id)} .task-actions button`)?.focus(), 0);
+    setTimeout(
+      () => document.querySelector<HTMLButtonElement>(`#task-${CSS.escape(task.id)} .task-actions button`)?.focus(),
+      0,
+    );
   };
 
   function save(e: Event) {
@@ -103,14 +112,24 @@ function TaskEditor({ task, fields, class: classes }: { task: Task; fields: Edit
       >
         <label>
           Title
-          <input value={fields.title} maxLength={255} required autoFocus onInput={(e) => set({ title: e.currentTarget.value })} />
+          <input value={fields.title} maxLength={255} required onInput={(e) => set({ title: e.currentTarget.value })} />
         </label>
         <label>
           Description
-          <textarea value={fields.description} maxLength={2000} rows={2} onInput={(e) => set({ description: e.currentTarget.value })} />
+          <textarea
+            value={fields.description}
+            maxLength={2000}
+            rows={2}
+            onInput={(e) => set({ description: e.currentTarget.value })}
+          />
         </label>
         <div class="row">
-          <Choice label="Priority" value={fields.priority} options={PRIORITY_OPTIONS} onChange={(priority) => set({ priority })} />
+          <Choice
+            label="Priority"
+            value={fields.priority}
+            options={PRIORITY_OPTIONS}
+            onChange={(priority) => set({ priority })}
+          />
           <label>
             Due date
             <input type="datetime-local" value={fields.due} onInput={(e) => set({ due: e.currentTarget.value })} />

@@ -12,8 +12,12 @@ const event = (over: Partial<ActivityEvent>): ActivityEvent => ({
 
 describe('activity in words', () => {
   it('says what happened and from where', () => {
-    expect(describeEvent(event({ action: 'completed', source: 'chat', changes: { completed: { from: false, to: true } } }))).toBe('Completed from the chat');
-    expect(describeEvent(event({ source: 'mcp', changes: { title: { from: 'a', to: 'b' } } }))).toBe('Title changed via MCP');
+    expect(
+      describeEvent(event({ action: 'completed', source: 'chat', changes: { completed: { from: false, to: true } } })),
+    ).toBe('Completed from the chat');
+    expect(describeEvent(event({ source: 'mcp', changes: { title: { from: 'a', to: 'b' } } }))).toBe(
+      'Title changed via MCP',
+    );
     // A creation's changes list every field it set: still just "Created".
     const set = { title: { from: null, to: 'Buy milk' }, priority: { from: null, to: 'medium' } };
     expect(describeEvent(event({ action: 'created', changes: set }))).toBe('Created on the dashboard');
@@ -29,13 +33,24 @@ describe('activity in words', () => {
     expect(changed({ due_date: { from: '2026-03-02', to: '2026-03-03' } })).toBe('Due date changed');
     expect(changed({ due_date: { from: '2026-03-02', to: null } })).toBe('Due date removed');
     expect(changed({ description: { from: 'x', to: null } })).toBe('Description removed');
-    expect(changed({ title: { from: 'a', to: 'b' }, priority: { from: 'low', to: 'high' } })).toBe('Title and priority changed');
-    expect(changed({ title: { from: 'a', to: 'b' }, description: { from: null, to: 'c' }, due_date: { from: null, to: '2026-03-02' } })).toBe(
-      'Title, description and due date changed',
+    expect(changed({ title: { from: 'a', to: 'b' }, priority: { from: 'low', to: 'high' } })).toBe(
+      'Title and priority changed',
     );
-    expect(describeChange(event({ action: 'completed', changes: { completed: { from: false, to: true }, title: { from: 'a', to: 'b' } } }))).toBe(
-      'Completed, title changed',
-    );
+    expect(
+      changed({
+        title: { from: 'a', to: 'b' },
+        description: { from: null, to: 'c' },
+        due_date: { from: null, to: '2026-03-02' },
+      }),
+    ).toBe('Title, description and due date changed');
+    expect(
+      describeChange(
+        event({
+          action: 'completed',
+          changes: { completed: { from: false, to: true }, title: { from: 'a', to: 'b' } },
+        }),
+      ),
+    ).toBe('Completed, title changed');
   });
 });
 

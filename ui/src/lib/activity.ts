@@ -47,7 +47,9 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function describeChange(e: Pick<ActivityEvent, 'action' | 'changes'>): string {
   // A creation lists every field it set, a delete or restore none: the verb says it all.
   if (e.action === 'created' || e.action === 'deleted' || e.action === 'restored') return VERB[e.action];
-  const fields = (Object.keys(e.changes) as Field[]).filter((f) => f !== 'completed' && f in FIELD) as (keyof typeof FIELD)[];
+  const fields = (Object.keys(e.changes) as Field[]).filter(
+    (f) => f !== 'completed' && f in FIELD,
+  ) as (keyof typeof FIELD)[];
   if (e.action !== 'updated') {
     // A completion that changed other fields too (one PATCH) says both.
     return fields.length ? `${VERB[e.action]}, ${joinWords(fields.map((f) => FIELD[f]))} changed` : VERB[e.action];
@@ -56,7 +58,8 @@ export function describeChange(e: Pick<ActivityEvent, 'action' | 'changes'>): st
     const [f] = fields as [keyof typeof FIELD];
     const to = e.changes[f]?.to;
     if (f === 'priority' && typeof to === 'string') return `Priority changed to ${to}`;
-    if (f === 'due_date') return to === null ? 'Due date removed' : e.changes[f]?.from === null ? 'Due date set' : 'Due date changed';
+    if (f === 'due_date')
+      return to === null ? 'Due date removed' : e.changes[f]?.from === null ? 'Due date set' : 'Due date changed';
     if (f === 'description' && to === null) return 'Description removed';
   }
   return fields.length ? `${capital(joinWords(fields.map((f) => FIELD[f])))} changed` : VERB.updated;

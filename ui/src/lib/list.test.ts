@@ -5,7 +5,17 @@ let n = 0;
 const task = (over: Partial<ListTask>): ListTask => {
   n++;
   const stamp = `2026-01-01T00:00:${String(n).padStart(2, '0')}.000Z`;
-  return { id: `t${n}`, title: `Task ${n}`, description: null, completed: false, priority: 'medium', due_date: null, created_at: stamp, updated_at: stamp, ...over };
+  return {
+    id: `t${n}`,
+    title: `Task ${n}`,
+    description: null,
+    completed: false,
+    priority: 'medium',
+    due_date: null,
+    created_at: stamp,
+    updated_at: stamp,
+    ...over,
+  };
 };
 
 const a = task({ title: 'Buy milk', priority: 'low', due_date: '2026-03-02T10:00:00.000Z' });
@@ -28,10 +38,20 @@ describe('applyView', () => {
     expect(ids(applyView(all, { ...DEFAULT_VIEW, q: 'ÜNÏ' }))).toEqual(['Ünïcode straße']);
   });
   it('sorts due dates soonest first with undated tasks last, newest first among them', () => {
-    expect(ids(applyView(all, { ...DEFAULT_VIEW, sort: 'due_date' }))).toEqual(['Call mom', 'Buy milk', 'Ünïcode straße', 'File taxes']);
+    expect(ids(applyView(all, { ...DEFAULT_VIEW, sort: 'due_date' }))).toEqual([
+      'Call mom',
+      'Buy milk',
+      'Ünïcode straße',
+      'File taxes',
+    ]);
   });
   it('sorts priority highest first, ties newest first', () => {
-    expect(ids(applyView(all, { ...DEFAULT_VIEW, sort: 'priority' }))).toEqual(['Call mom', 'File taxes', 'Ünïcode straße', 'Buy milk']);
+    expect(ids(applyView(all, { ...DEFAULT_VIEW, sort: 'priority' }))).toEqual([
+      'Call mom',
+      'File taxes',
+      'Ünïcode straße',
+      'Buy milk',
+    ]);
   });
   it('does not reorder the list it was given', () => {
     const copy = [...all];

@@ -55,7 +55,9 @@ export function applyView<T extends ListTask>(tasks: readonly T[], view: View): 
       (t) =>
         (view.status === 'all' || t.completed === (view.status === 'done')) &&
         (view.priority === 'any' || t.priority === view.priority) &&
-        (!needle || t.title.toLocaleLowerCase().includes(needle) || (t.description ?? '').toLocaleLowerCase().includes(needle)),
+        (!needle ||
+          t.title.toLocaleLowerCase().includes(needle) ||
+          (t.description ?? '').toLocaleLowerCase().includes(needle)),
     )
     .sort(compare(view.sort));
 }

@@ -37,10 +37,7 @@ export interface LiveOptions {
  * connection, and the socket closed while the page is hidden. Returns stop().
  */
 export function startLive(o: LiveOptions): () => void {
-  const pingMs = o.pingMs ?? 30_000;
-  const pongTimeoutMs = o.pongTimeoutMs ?? 10_000;
-  const { minMs, maxMs } = o.backoff ?? { minMs: 1000, maxMs: 30_000 };
-  const random = o.random ?? Math.random;
+  const { pingMs = 30_000, pongTimeoutMs = 10_000 } = o;
 
   let socket: SocketLike | null = null;
   /** Bumped by every new attempt and by stop/hide: a late ticket or event of an older attempt is ignored. */
@@ -66,20 +63,22 @@ export function startLive(o: LiveOptions): () => void {
     socket = null;
     if (!s) return;
     s.onopen = s.onmessage = s.onclose = s.onerror = null;
-    try {
-      s.close(code, reason);
-    } catch {
-      // Already closed.
-    }
+    closeQuietly(s, code, reason);
+  }
+
+  /** Closes and forgets the socket and any attempt under way. */
+  function off(reason: string) {
+    attempt++;
+    clearTimeout(retry);
+    drop(1000, reason);
+    set('off');
   }
 
   function scheduleRetry() {
     clearTimeout(retry);
     if (stopped || !o.visibility.visible()) return;
     set('down');
-    const base = Math.min(maxMs, minMs * 2 ** Math.min(failures, 16));
-    failures++;
-    retry = setTimeout(connect, base / 2 + (base / 2) * random());
+    retry = setTimeout(connect, retryDelay(failures++, o));
   }
 
   async function connect() {
@@ -107,31 +106,19 @@ export function startLive(o: LiveOptions): () => void {
     s.onopen = () => {
       set('up');
       ping = setInterval(() => {
-        try {
-          s.send('ping');
-        } catch {
-          return; // Closing: onclose follows.
-        }
+        if (!sent(s, 'ping')) return; // Closing: onclose follows.
         clearTimeout(pong);
+        // A half-open connection never says it closed: stop waiting for it.
         pong = setTimeout(() => {
-          // A half-open connection never says it closed: stop waiting for it.
           drop(4000, 'no pong');
           scheduleRetry();
         }, pongTimeoutMs);
       }, pingMs);
     };
     s.onmessage = (e) => {
-      if (e.data === 'pong') {
-        clearTimeout(pong);
-        return;
-      }
-      let version: unknown;
-      try {
-        version = (JSON.parse(String(e.data)) as { version?: unknown }).version;
-      } catch {
-        return;
-      }
-      if (typeof version !== 'number') return;
+      if (e.data === 'pong') return clearTimeout(pong);
+      const version = versionIn(e.data);
+      if (version === null) return;
       failures = 0; // The server answered with a version: this connection works.
       o.onVersion(version);
     };
@@ -151,10 +138,7 @@ export function startLive(o: LiveOptions): () => void {
         void connect();
       }
     } else {
-      attempt++;
-      clearTimeout(retry);
-      drop(1000, 'hidden');
-      set('off');
+      off('hidden');
     }
   });
 
@@ -163,10 +147,41 @@ export function startLive(o: LiveOptions): () => void {
 
   return () => {
     stopped = true;
-    attempt++;
-    clearTimeout(retry);
-    drop(1000, 'stopped');
+    off('stopped');
     unsubscribe();
-    set('off');
   };
+}
+
+/** The version in a pushed message, or null for anything else (garbage is ignored, never fatal). */
+function versionIn(data: unknown): number | null {
+  try {
+    const version = (JSON.parse(String(data)) as { version?: unknown }).version;
+    return typeof version === 'number' ? version : null;
+  } catch {
+    return null;
+  }
+}
+
+function sent(s: SocketLike, data: string): boolean {
+  try {
+    s.send(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function closeQuietly(s: SocketLike, code: number, reason: string) {
+  try {
+    s.close(code, reason);
+  } catch {
+    // Already closed.
+  }
+}
+
+/** Doubles from backoff.minMs up to backoff.maxMs with each failure, the upper half of it random. */
+function retryDelay(failures: number, o: LiveOptions): number {
+  const { minMs, maxMs } = o.backoff ?? { minMs: 1000, maxMs: 30_000 };
+  const base = Math.min(maxMs, minMs * 2 ** Math.min(failures, 16));
+  return base / 2 + (base / 2) * (o.random ?? Math.random)();
 }

@@ -15,7 +15,7 @@ function fakeVisibility(initial: boolean) {
     v,
     set(next: boolean) {
       visible = next;
-      listeners.forEach((fn) => fn());
+      for (const fn of listeners) fn();
     },
     listeners,
   };

@@ -53,7 +53,11 @@ export async function send<R extends ClientResponse<unknown, number, string>>(ca
   }
   if (res.ok || res.status === 304) return res;
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  const err = new ApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? `Request failed (${res.status})`);
+  const err = new ApiError(
+    res.status,
+    body?.error?.code ?? `http_${res.status}`,
+    body?.error?.message ?? `Request failed (${res.status})`,
+  );
   if (res.status === 401 && token.value) {
     token.value = null;
     sessionLost.value = true;

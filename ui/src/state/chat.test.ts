@@ -41,7 +41,8 @@ describe('the chat model', () => {
   });
 
   it('on failure keeps the message on screen as not sent and gives the text back to the field', async () => {
-    answer = () => new Response('{"error":{"code":"upstream_timeout","message":"The model took too long"}}', { status: 504 });
+    answer = () =>
+      new Response('{"error":{"code":"upstream_timeout","message":"The model took too long"}}', { status: 504 });
     drafts.chat.value = 'list my tasks';
     await sendMessage();
     expect(drafts.chat.value).toBe('list my tasks');

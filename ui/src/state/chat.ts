@@ -65,7 +65,11 @@ export async function sendMessage() {
   chatError.value = null;
   drafts.chat.value = '';
   try {
-    const body = { message: text, timezone: browserTimeZone(), ...(conversationId.value ? { conversation_id: conversationId.value } : {}) };
+    const body = {
+      message: text,
+      timezone: browserTimeZone(),
+      ...(conversationId.value ? { conversation_id: conversationId.value } : {}),
+    };
     const reply = await (await send(api.chat.$post({ json: body }))).json();
     conversationId.value = reply.conversation_id;
     messages.value = [

@@ -18,10 +18,13 @@ export function startClock(visibility: Visibility): () => void {
     clearTimeout(timer);
     const t = Date.now();
     // Aligned to the minute, so "due 17:00" turns overdue at 17:00, not up to a minute later.
-    timer = setTimeout(() => {
-      tick();
-      next();
-    }, 60_000 - (t % 60_000));
+    timer = setTimeout(
+      () => {
+        tick();
+        next();
+      },
+      60_000 - (t % 60_000),
+    );
   };
   const unsubscribe = visibility.subscribe(() => {
     if (visibility.visible()) {

@@ -30,7 +30,12 @@ export async function loadActivity() {
     if (call === activityCalls) activity.value = { state: 'ready', events, error: null };
   } catch (err) {
     // Keep what was shown; say it could not be brought up to date.
-    if (call === activityCalls) activity.value = { ...activity.value, state: activity.value.events.length ? 'ready' : 'error', error: errorText(err) };
+    if (call === activityCalls)
+      activity.value = {
+        ...activity.value,
+        state: activity.value.events.length ? 'ready' : 'error',
+        error: errorText(err),
+      };
   }
 }
 
@@ -38,10 +43,17 @@ export async function loadTaskHistory(taskId: string) {
   const call = ++historyCalls;
   if (taskHistory.value.taskId !== taskId) taskHistory.value = { ...LOADING, taskId };
   try {
-    const events = await (await send(api.tasks[':id'].activity.$get({ param: { id: taskId }, query: { limit: '20' } }))).json();
+    const events = await (
+      await send(api.tasks[':id'].activity.$get({ param: { id: taskId }, query: { limit: '20' } }))
+    ).json();
     if (call === historyCalls) taskHistory.value = { state: 'ready', events, error: null, taskId };
   } catch (err) {
-    if (call === historyCalls) taskHistory.value = { ...taskHistory.value, state: taskHistory.value.events.length ? 'ready' : 'error', error: errorText(err) };
+    if (call === historyCalls)
+      taskHistory.value = {
+        ...taskHistory.value,
+        state: taskHistory.value.events.length ? 'ready' : 'error',
+        error: errorText(err),
+      };
   }
 }
 

@@ -36,7 +36,9 @@ afterEach(() => {
 
 describe('live sync', () => {
   it('opens the socket at ws:// or wss:// like the page, with a ticket', async () => {
-    expect(liveUrl('a.b', { protocol: 'https:', host: 'tasks.example' })).toBe('wss://tasks.example/api/v1/live?ticket=a.b');
+    expect(liveUrl('a.b', { protocol: 'https:', host: 'tasks.example' })).toBe(
+      'wss://tasks.example/api/v1/live?ticket=a.b',
+    );
     await open();
     expect(server.calls('/api/v1/live/ticket', 'POST')).toHaveLength(1);
     expect(FakeSocket.last!.url).toBe('ws://app.test/api/v1/live?ticket=ticket-1');
@@ -79,7 +81,11 @@ describe('live sync', () => {
     expect(http(from)).toEqual(['GET /api/v1/sync']);
 
     // The server refuses new sockets for a while: the poll carries changes meanwhile.
-    server.intercept((req) => (req.url.includes('/live/ticket') ? new Response('{"error":{"code":"x","message":"down"}}', { status: 503 }) : undefined));
+    server.intercept((req) =>
+      req.url.includes('/live/ticket')
+        ? new Response('{"error":{"code":"x","message":"down"}}', { status: 503 })
+        : undefined,
+    );
     server.add('From the chat');
     await vi.advanceTimersByTimeAsync(3000);
     expect(tasks.value.map((t) => t.title)).toEqual(['From the chat']);
@@ -101,7 +107,9 @@ describe('live sync', () => {
   it('retries a failed sync every 3 s even with the socket up (a push is not repeated)', async () => {
     await open();
     FakeSocket.last!.accept(0);
-    server.intercept((req) => (req.url.includes('/sync') ? new Response('{"error":{"code":"x","message":"Boom"}}', { status: 500 }) : undefined));
+    server.intercept((req) =>
+      req.url.includes('/sync') ? new Response('{"error":{"code":"x","message":"Boom"}}', { status: 500 }) : undefined,
+    );
     server.add('Missed');
     FakeSocket.last!.push(1);
     await vi.advanceTimersByTimeAsync(0);

@@ -28,7 +28,12 @@ export interface SyncOptions {
  * the tab comes back, never while hidden. A sync that failed is retried the
  * same way, socket or not: a push is not repeated. Returns stop().
  */
-export function startSync({ visibility, open = (url) => new WebSocket(url), pollMs = 3000, live }: SyncOptions): () => void {
+export function startSync({
+  visibility,
+  open = (url) => new WebSocket(url),
+  pollMs = 3000,
+  live,
+}: SyncOptions): () => void {
   const listeners = new Set<() => void>();
   let polling = false;
   // The poller runs while the page is visible and the socket is not up (or the last sync failed);
@@ -44,7 +49,7 @@ export function startSync({ visibility, open = (url) => new WebSocket(url), poll
     const next = needed.visible();
     if (next === polling) return;
     polling = next;
-    listeners.forEach((fn) => fn());
+    for (const fn of listeners) fn();
   };
 
   const stopPolling = startPolling(() => refresh(), needed, pollMs);

@@ -11,7 +11,12 @@ export const notices = signal<Notice[]>([]);
 let next = 1;
 
 /** Shows a message in the live region for a while (errors longer); returns its id. */
-export function notify(text: string, tone: Notice['tone'] = 'info', action?: Notice['action'], ms = tone === 'error' ? 8000 : 5000) {
+export function notify(
+  text: string,
+  tone: Notice['tone'] = 'info',
+  action?: Notice['action'],
+  ms = tone === 'error' ? 8000 : 5000,
+) {
   const id = next++;
   notices.value = [...notices.value.slice(-2), { id, text, tone, action }];
   setTimeout(() => dismiss(id), ms);

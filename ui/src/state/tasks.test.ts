@@ -63,7 +63,9 @@ describe('sync', () => {
     server.events.length = 0;
     server.add('Fresh start');
     server.intercept((req) =>
-      req.url.includes('/sync') ? Response.json({ version: 1, tasks: server.live(), deleted: [], full: true }) : undefined,
+      req.url.includes('/sync')
+        ? Response.json({ version: 1, tasks: server.live(), deleted: [], full: true })
+        : undefined,
     );
     await refresh();
     expect(titles()).toEqual(['Fresh start']);
@@ -134,7 +136,9 @@ describe('sync', () => {
 
   it('a 401 ends the session but keeps the draft', async () => {
     drafts.newTask.value = 'Half-typed';
-    server.intercept(() => new Response('{"error":{"code":"unauthorized","message":"Token expired"}}', { status: 401 }));
+    server.intercept(
+      () => new Response('{"error":{"code":"unauthorized","message":"Token expired"}}', { status: 401 }),
+    );
     await refresh();
     expect(token.value).toBeNull();
     expect(sessionLost.value).toBe(true);
@@ -195,7 +199,11 @@ describe('writes', () => {
   it('rolls a failed delete back into the list and says so', async () => {
     const t = server.add('Buy milk');
     await refresh();
-    server.intercept((req) => (req.method === 'DELETE' ? new Response('{"error":{"code":"internal_error","message":"Boom"}}', { status: 500 }) : undefined));
+    server.intercept((req) =>
+      req.method === 'DELETE'
+        ? new Response('{"error":{"code":"internal_error","message":"Boom"}}', { status: 500 })
+        : undefined,
+    );
     const gone = deleteTask(t.id);
     expect(titles()).toEqual([]);
     expect(await gone).toBe(false);
@@ -251,10 +259,9 @@ describe('undo through the change log', () => {
     expect(tasks.value[0]!.priority).toBe('high');
     // One small read finds the delete's event, one call undoes it; no task is created.
     const after = server.requests.slice(before).filter((r) => !r.path.endsWith('/sync'));
-    expect(after.map((r) => `${r.method} ${r.path.replace(t.id, ':id').replace(/activity\/[^/]+/, 'activity/:event')}`)).toEqual([
-      'GET /api/v1/tasks/:id/activity',
-      'POST /api/v1/activity/:event/undo',
-    ]);
+    expect(
+      after.map((r) => `${r.method} ${r.path.replace(t.id, ':id').replace(/activity\/[^/]+/, 'activity/:event')}`),
+    ).toEqual(['GET /api/v1/tasks/:id/activity', 'POST /api/v1/activity/:event/undo']);
     expect(server.events.at(-1)).toMatchObject({ action: 'restored', source: 'dashboard', task_id: t.id });
     expect(lastNotice()?.text).toBe('Restored “Walk the dog”.');
   });
@@ -279,9 +286,14 @@ describe('undo through the change log', () => {
     await refresh();
     await toggleTask(t.id);
     server.change(t.id, { title: 'Buy oat milk' }, 'chat');
-    expect(await undoOwn({ taskId: t.id, title: 'Buy milk', action: 'completed', updatedAt: tasks.value[0]!.updated_at })).toBe(false);
+    expect(
+      await undoOwn({ taskId: t.id, title: 'Buy milk', action: 'completed', updatedAt: tasks.value[0]!.updated_at }),
+    ).toBe(false);
     expect(undoCalls()).toHaveLength(0);
-    expect(lastNotice()).toMatchObject({ tone: 'error', text: expect.stringContaining('changed somewhere else after that') });
+    expect(lastNotice()).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('changed somewhere else after that'),
+    });
     expect(server.rows.get(t.id)).toMatchObject({ title: 'Buy oat milk', completed: true });
   });
 
@@ -289,7 +301,11 @@ describe('undo through the change log', () => {
     const t = server.add('Buy milk');
     await refresh();
     const [created] = server.events;
-    server.intercept((req) => (req.url.includes('/undo') ? new Response('{"error":{"code":"precondition_failed","message":"x"}}', { status: 412 }) : undefined));
+    server.intercept((req) =>
+      req.url.includes('/undo')
+        ? new Response('{"error":{"code":"precondition_failed","message":"x"}}', { status: 412 })
+        : undefined,
+    );
     expect(await undoEvent(created!)).toBe(false);
     expect(titles()).toEqual(['Buy milk']);
     expect(lastNotice()?.text).toContain('changed somewhere else after that');

@@ -44,7 +44,10 @@ async function change(
   } catch (err) {
     putTask(before.id, before);
     if (err instanceof ApiError && err.status === 412) {
-      notify(`“${before.title}” was changed somewhere else, so it was not ${what}. Showing the latest version.`, 'error');
+      notify(
+        `“${before.title}” was changed somewhere else, so it was not ${what}. Showing the latest version.`,
+        'error',
+      );
     } else if (err instanceof ApiError && err.status === 404) {
       putTask(before.id, null);
       notify(`“${before.title}” no longer exists.`, 'error');
@@ -70,7 +73,11 @@ export async function toggleTask(id: string): Promise<boolean> {
   );
   if (!after) return false;
   const action = after.completed ? 'completed' : 'reopened';
-  notify(`${after.completed ? 'Completed' : 'Reopened'} “${after.title}”.`, 'info', undoButton({ taskId: id, title: after.title, action, updatedAt: after.updated_at }));
+  notify(
+    `${after.completed ? 'Completed' : 'Reopened'} “${after.title}”.`,
+    'info',
+    undoButton({ taskId: id, title: after.title, action, updatedAt: after.updated_at }),
+  );
   return true;
 }
 
@@ -79,13 +86,21 @@ export async function updateTask(id: string, patch: TaskPatch): Promise<boolean>
   if (!t) return false;
   const after = await change(
     t,
-    { ...t, ...patch, description: patch.description === undefined ? t.description : patch.description || null } as Task,
-    (ifMatch) => taskOf(send(api.tasks[':id'].$patch({ param: { id }, json: patch }, { headers: { 'If-Match': ifMatch } }))),
+    {
+      ...t,
+      ...patch,
+      description: patch.description === undefined ? t.description : patch.description || null,
+    } as Task,
+    (ifMatch) =>
+      taskOf(send(api.tasks[':id'].$patch({ param: { id }, json: patch }, { headers: { 'If-Match': ifMatch } }))),
     'saved',
   );
   if (!after) return false;
   // An edit that changed nothing on the server recorded nothing: nothing to undo.
-  const undo = after.updated_at === t.updated_at ? undefined : undoButton({ taskId: id, title: after.title, action: 'updated', updatedAt: after.updated_at });
+  const undo =
+    after.updated_at === t.updated_at
+      ? undefined
+      : undoButton({ taskId: id, title: after.title, action: 'updated', updatedAt: after.updated_at });
   notify(`Saved “${after.title}”.`, 'info', undo);
   return true;
 }
@@ -103,7 +118,12 @@ export async function deleteTask(id: string): Promise<boolean> {
     'deleted',
   );
   if (after === undefined) return false;
-  notify(`Deleted “${t.title}”.`, 'info', undoButton({ taskId: id, title: t.title, action: 'deleted', updatedAt: t.updated_at }), 8000);
+  notify(
+    `Deleted “${t.title}”.`,
+    'info',
+    undoButton({ taskId: id, title: t.title, action: 'deleted', updatedAt: t.updated_at }),
+    8000,
+  );
   return true;
 }
 
@@ -139,7 +159,8 @@ export async function createTask(input: {
   } catch (err) {
     putTask(temp.id, null);
     if (!drafts.newTask.value) drafts.newTask.value = input.title;
-    if (!(err instanceof ApiError && err.status === 401)) notify(`Could not add “${temp.title}”: ${errorText(err)}`, 'error');
+    if (!(err instanceof ApiError && err.status === 401))
+      notify(`Could not add “${temp.title}”: ${errorText(err)}`, 'error');
     return null;
   } finally {
     end();
@@ -161,7 +182,9 @@ const changedSince = (title: string) =>
 export async function undoOwn(w: OwnWrite): Promise<boolean> {
   let latest: TaskEvent | undefined;
   try {
-    [latest] = await (await send(api.tasks[':id'].activity.$get({ param: { id: w.taskId }, query: { limit: '1' } }))).json();
+    [latest] = await (
+      await send(api.tasks[':id'].activity.$get({ param: { id: w.taskId }, query: { limit: '1' } }))
+    ).json();
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 401)) notify(`Could not undo: ${errorText(err)}`, 'error');
     return false;

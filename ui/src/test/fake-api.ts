@@ -18,16 +18,34 @@ export function fakeApi() {
   let version = 0;
   let tickets = 0;
   let clock = Date.parse('2026-03-01T00:00:00.000Z');
-  const stamp = () => new Date((clock += 1000)).toISOString();
+  const stamp = () => {
+    clock += 1000;
+    return new Date(clock).toISOString();
+  };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
   const error = (status: number, code: string) => json(status, { error: { code, message: code } });
   const visible = ({ deleted_at: _, ...t }: Stored): Task => t;
   let override: ((req: Request) => Response | Promise<Response> | undefined) | undefined;
 
-  function record(action: Action, row: Stored, source: TaskEvent['source'], changes: Changes = {}, shown: Task = visible(row)) {
+  function record(
+    action: Action,
+    row: Stored,
+    source: TaskEvent['source'],
+    changes: Changes = {},
+    shown: Task = visible(row),
+  ) {
     version++;
-    const e: TaskEvent = { id: crypto.randomUUID(), version, task_id: row.id, action, source, changes, task: shown, at: row.updated_at };
+    const e: TaskEvent = {
+      id: crypto.randomUUID(),
+      version,
+      task_id: row.id,
+      action,
+      source,
+      changes,
+      task: shown,
+      at: row.updated_at,
+    };
     events.push(e);
     return e;
   }
@@ -36,7 +54,8 @@ export function fakeApi() {
     const before = rows.get(id)!;
     const changes: Changes = {};
     for (const f of FIELDS) {
-      if (f in patch && patch[f] !== before[f]) (changes as Record<string, unknown>)[f] = { from: before[f], to: patch[f] };
+      if (f in patch && patch[f] !== before[f])
+        (changes as Record<string, unknown>)[f] = { from: before[f], to: patch[f] };
     }
     if (!Object.keys(changes).length) return null;
     const next = { ...before, ...patch, updated_at: stamp() };
@@ -72,7 +91,19 @@ export function fakeApi() {
     /** Another interface adds a task. */
     add(title: string, over: Partial<Task> = {}, source: TaskEvent['source'] = 'chat') {
       const at = stamp();
-      const t: Stored = { id: crypto.randomUUID(), user_id: 'u1', title, description: null, completed: false, priority: 'medium', due_date: null, created_at: at, updated_at: at, deleted_at: null, ...over };
+      const t: Stored = {
+        id: crypto.randomUUID(),
+        user_id: 'u1',
+        title,
+        description: null,
+        completed: false,
+        priority: 'medium',
+        due_date: null,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+        ...over,
+      };
       rows.set(t.id, t);
       record('created', t, source);
       return visible(t);
@@ -83,7 +114,9 @@ export function fakeApi() {
     live: () => [...rows.values()].filter((t) => !t.deleted_at),
     /** Requests whose path (no query) is `path`, optionally of one method. */
     calls: (path: string | RegExp, method?: string) =>
-      requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)) && (!method || r.method === method)),
+      requests.filter(
+        (r) => (typeof path === 'string' ? r.path === path : path.test(r.path)) && (!method || r.method === method),
+      ),
     async fetch(input: string, init?: RequestInit): Promise<Response> {
       const req = new Request(new URL(input, 'http://app.test'), init);
       const url = new URL(req.url);
@@ -131,7 +164,18 @@ export function fakeApi() {
         if (req.method === 'POST') {
           const body = (await req.json()) as Partial<Task> & { title: string };
           const at = stamp();
-          const t: Stored = { id: crypto.randomUUID(), user_id: 'u1', description: null, completed: false, priority: 'medium', due_date: null, ...body, created_at: at, updated_at: at, deleted_at: null };
+          const t: Stored = {
+            id: crypto.randomUUID(),
+            user_id: 'u1',
+            description: null,
+            completed: false,
+            priority: 'medium',
+            due_date: null,
+            ...body,
+            created_at: at,
+            updated_at: at,
+            deleted_at: null,
+          };
           rows.set(t.id, t);
           record('created', t, source);
           return json(201, visible(t));
@@ -142,7 +186,13 @@ export function fakeApi() {
       if (sub === '/activity') {
         if (!row) return error(404, 'not_found');
         const limit = Number(url.searchParams.get('limit') ?? 50);
-        return json(200, events.filter((e) => e.task_id === id).reverse().slice(0, limit));
+        return json(
+          200,
+          events
+            .filter((e) => e.task_id === id)
+            .reverse()
+            .slice(0, limit),
+        );
       }
       if (!row || row.deleted_at) return error(404, 'not_found');
       const ifMatch = req.headers.get('If-Match');

@@ -16,7 +16,7 @@ export function fakeVisibility(initial = true) {
     listeners,
     set(next: boolean) {
       visible = next;
-      [...listeners].forEach((fn) => fn());
+      for (const fn of [...listeners]) fn();
     },
   };
 }

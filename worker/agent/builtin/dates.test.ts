@@ -10,7 +10,10 @@ const at = (local: string) => {
   if (t === undefined) return d!;
   const [year, month, day] = d!.split('-').map(Number);
   const [hour, minute] = t.split(':').map(Number);
-  return fromLocal({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, 'Europe/Berlin').toISOString();
+  return fromLocal(
+    { year: year!, month: month!, day: day!, hour: hour!, minute: minute! },
+    'Europe/Berlin',
+  ).toISOString();
 };
 
 describe('extractDue', () => {
@@ -56,10 +59,21 @@ describe('extractDue', () => {
   });
 
   it('answers exact instants for hours and minutes', () => {
-    expect(extractDue('check oven in 20 minutes', clock)).toEqual({ rest: 'check oven', due: '2026-11-23T09:20:00.000Z' });
+    expect(extractDue('check oven in 20 minutes', clock)).toEqual({
+      rest: 'check oven',
+      due: '2026-11-23T09:20:00.000Z',
+    });
   });
 
-  it.each(['buy sun cream', 'call mom', 'read chapter 5', 'may the force', 'feb 30 party', 'meet at the 2nd floor', 'on the 45th'])('finds no date in %s', (text) => {
+  it.each([
+    'buy sun cream',
+    'call mom',
+    'read chapter 5',
+    'may the force',
+    'feb 30 party',
+    'meet at the 2nd floor',
+    'on the 45th',
+  ])('finds no date in %s', (text) => {
     expect(extractDue(text, clock)).toBeNull();
   });
 
@@ -70,7 +84,10 @@ describe('extractDue', () => {
     const auckland = { now: new Date('2026-11-23T20:00:00Z'), timeZone: 'Pacific/Auckland' };
     // Already Tuesday 24th in Auckland: "tomorrow" is Wednesday 25th there.
     expect(extractDue('x tomorrow', auckland)!.due).toBe('2026-11-25');
-    expect(toLocal(new Date(extractDue('x tomorrow at 9am', auckland)!.due), 'Pacific/Auckland')).toMatchObject({ day: 25, hour: 9 });
+    expect(toLocal(new Date(extractDue('x tomorrow at 9am', auckland)!.due), 'Pacific/Auckland')).toMatchObject({
+      day: 25,
+      hour: 9,
+    });
   });
 
   it('says when an all-day task is overdue: once its day has ended where the user is', () => {
@@ -88,7 +105,12 @@ describe('extractDue', () => {
   });
 
   it('describes an instant stored at 23:59 (how days were kept before all-day dates) as that day', () => {
-    expect(describeDue(fromLocal({ year: 2026, month: 11, day: 27, hour: 23, minute: 59 }, 'Europe/Berlin').toISOString(), clock)).toBe('Fri 27 Nov');
+    expect(
+      describeDue(
+        fromLocal({ year: 2026, month: 11, day: 27, hour: 23, minute: 59 }, 'Europe/Berlin').toISOString(),
+        clock,
+      ),
+    ).toBe('Fri 27 Nov');
   });
 
   it('describes dates briefly in the user zone', () => {

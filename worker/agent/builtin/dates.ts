@@ -22,21 +22,62 @@ export interface DueMatch {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,
-  thursday: 4, thurs: 4, thur: 4, thu: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+  sunday: 0,
+  sun: 0,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tues: 2,
+  tue: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thurs: 4,
+  thur: 4,
+  thu: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
 };
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const monthOf = (word: string) => MONTHS[word.toLowerCase().slice(0, word.toLowerCase().startsWith('sept') ? 4 : 3)];
 
 const LEAD = String.raw`(?:(?:due|by|on|for|before|until|till)\s+)?`;
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const FULL_DAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const ANY_DAY = '(monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)';
+const ANY_DAY =
+  '(monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)';
 const COUNT = String.raw`(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 
 type Time = { hour: number; minute: number };
@@ -87,7 +128,10 @@ const DATE_RULES: DateRule[] = [
     date: (_, base) => addDays(base, 2),
   },
   {
-    re: new RegExp(String.raw`\b${LEAD}(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)(?:\s+(morning|afternoon|evening|night))?\b`, 'i'),
+    re: new RegExp(
+      String.raw`\b${LEAD}(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)(?:\s+(morning|afternoon|evening|night))?\b`,
+      'i',
+    ),
     date: (_, base) => addDays(base, 1),
     time: (m) => (m[1] ? PART_OF_DAY[m[1].toLowerCase()] : undefined),
   },
@@ -120,7 +164,8 @@ const DATE_RULES: DateRule[] = [
   },
   {
     re: new RegExp(String.raw`\b${LEAD}next\s+month\b`, 'i'),
-    date: (_, base) => (base.month === 12 ? { year: base.year + 1, month: 1, day: 1 } : { ...base, month: base.month + 1, day: 1 }),
+    date: (_, base) =>
+      base.month === 12 ? { year: base.year + 1, month: 1, day: 1 } : { ...base, month: base.month + 1, day: 1 },
   },
   {
     re: new RegExp(String.raw`\b(?:in|within)\s+${COUNT}\s+(minutes?|mins?|hours?|hrs?)\b`, 'i'),
@@ -148,7 +193,10 @@ const DATE_RULES: DateRule[] = [
   {
     // "on the 15th": that day this month, or next month once it has passed. Needs the lead-in and the
     // ordinal, so "meet at the 2nd floor" keeps its floor.
-    re: new RegExp(String.raw`\b(?:on|by|due|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH})`, 'i'),
+    re: new RegExp(
+      String.raw`\b(?:on|by|due|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTH})`,
+      'i',
+    ),
     date: (m, base) => {
       const day = Number(m[1]);
       if (day < 1 || day > 31) return null;
@@ -166,12 +214,18 @@ const DATE_RULES: DateRule[] = [
     date: (m, base) => upcoming(base, monthOf(m[1]!)!, Number(m[2]), m[3] ? Number(m[3]) : undefined),
   },
   {
-    re: new RegExp(String.raw`\b${LEAD}(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?\b`, 'i'),
+    re: new RegExp(
+      String.raw`\b${LEAD}(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?\b`,
+      'i',
+    ),
     date: (m, base) => upcoming(base, monthOf(m[2]!)!, Number(m[1]), m[3] ? Number(m[3]) : undefined),
   },
   {
     // Full names stand alone ("call mom friday"); short ones need a lead-in, so "sun cream" stays a title.
-    re: new RegExp(String.raw`\b(?:(?:due|by|on|for|before|until|till)\s+)?(?:(this|next)\s+)?${FULL_DAY}\b|\b(?:(?:due|by|on|for|before|until|till)\s+(?:(this|next)\s+)?|(this|next)\s+)${ANY_DAY}\b`, 'i'),
+    re: new RegExp(
+      String.raw`\b(?:(?:due|by|on|for|before|until|till)\s+)?(?:(this|next)\s+)?${FULL_DAY}\b|\b(?:(?:due|by|on|for|before|until|till)\s+(?:(this|next)\s+)?|(this|next)\s+)${ANY_DAY}\b`,
+      'i',
+    ),
     date: (m, base) => {
       const name = (m[2] ?? m[5])!.toLowerCase();
       const which = (m[1] ?? m[3] ?? m[4])?.toLowerCase();
@@ -219,7 +273,11 @@ const TIME_RULES: { re: RegExp; meridiem?: true; time(m: RegExpExecArray): Time 
 ];
 
 const cut = (text: string, m: RegExpExecArray) => `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/\s+([,.;!?])/g, '$1').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;!?])/g, '$1')
+    .trim();
 
 export function extractDue(text: string, clock: ZonedClock): DueMatch | null {
   const base = today(clock);

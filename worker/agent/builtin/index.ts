@@ -6,7 +6,12 @@ import { parse } from './parse';
 
 /** The reply with every tool call the turn made, what it remembers, and what it proposes. */
 function finish({ reply, memory, pending }: Answer, results: readonly ToolResult[]): AgentResult {
-  return { reply, actions: results.map(recorded), ...(memory ? { state: memory } : {}), ...(pending ? { pending } : {}) };
+  return {
+    reply,
+    actions: results.map(recorded),
+    ...(memory ? { state: memory } : {}),
+    ...(pending ? { pending } : {}),
+  };
 }
 
 /**

@@ -50,7 +50,9 @@ describe('recall: what earlier turns left, read through its schema', () => {
   it('finds the undo of the latest reply that changed something, past a question asked since', () => {
     const event_id = crypto.randomUUID();
     const added = { tool: 'add_task', input: {}, output: task('a', 'Milk'), events: [event_id] };
-    expect(recall([said(null, [added]), asked, said({ listing: [] })]).undo()).toEqual([{ event_id, task: task('a', 'Milk') }]);
+    expect(recall([said(null, [added]), asked, said({ listing: [] })]).undo()).toEqual([
+      { event_id, task: task('a', 'Milk') },
+    ]);
     // A reply whose calls recorded no change (a list, a failed call) is passed over.
     const listed = { tool: 'list_tasks', input: {}, output: [task('b', 'Eggs')] };
     expect(recall([said(null, [added]), said(null, [listed])]).undo()).toEqual([{ event_id, task: task('a', 'Milk') }]);
@@ -63,7 +65,10 @@ describe('recall: what earlier turns left, read through its schema', () => {
     const broken = { tool: 'add_task', input: {}, output: { id: 'y', title: 'No other fields' } };
     expect(recall([said(null, [looksLikeOne, broken])]).touched()).toBeUndefined();
     // A longer listing makes "it" ambiguous; a single one names it.
-    const listing = [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }];
+    const listing = [
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B' },
+    ];
     expect(recall([said(null, [deleted]), said({ listing })]).touched()).toBeUndefined();
     expect(recall([said(null, [deleted]), said({ listing: [listing[0]] })]).touched()).toEqual(listing[0]);
   });

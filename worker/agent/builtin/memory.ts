@@ -26,7 +26,6 @@ export type Memory = z.infer<typeof Memory>;
 /** A task a message points at: in full when a tool returned it, else as it was listed, or only its id. */
 export type Known = Task | { id: string; title?: string };
 
-
 /** The latest task a reply's tool calls returned or deleted: what "it" means after that reply. */
 function lastTaskOf(actions: readonly ToolAction[]): Task | undefined {
   for (let i = actions.length - 1; i >= 0; i--) {
@@ -42,7 +41,10 @@ export function recall(history: readonly HistoryMessage[]) {
   const memories = new Map<HistoryMessage, Memory>();
   const memoryOf = (reply: HistoryMessage): Memory => {
     let memory = memories.get(reply);
-    if (!memory) memories.set(reply, (memory = Memory.parse(reply.state)));
+    if (!memory) {
+      memory = Memory.parse(reply.state);
+      memories.set(reply, memory);
+    }
     return memory;
   };
   /** The newest reply's value of `pick`, among those that have one. */

@@ -9,14 +9,23 @@ const local = (date: string, time?: string) => {
   if (time === undefined) return date;
   const [year, month, day] = date.split('-').map(Number);
   const [hour, minute] = time.split(':').map(Number);
-  return fromLocal({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, clock.timeZone).toISOString();
+  return fromLocal(
+    { year: year!, month: month!, day: day!, hour: hour!, minute: minute! },
+    clock.timeZone,
+  ).toISOString();
 };
 const text = (t: string) => ({ kind: 'text', text: t });
 
 describe('parse: adding', () => {
   it.each([
-    ['add a high priority task to call mom tomorrow', { title: 'Call mom', priority: 'high', due_date: local('2026-11-24') }],
-    ['buy groceries tomorrow, high priority', { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') }],
+    [
+      'add a high priority task to call mom tomorrow',
+      { title: 'Call mom', priority: 'high', due_date: local('2026-11-24') },
+    ],
+    [
+      'buy groceries tomorrow, high priority',
+      { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') },
+    ],
     ['call the plumber friday at 8am', { title: 'Call the plumber', due_date: local('2026-11-27', '08:00') }],
     ['Renew car insurance, urgent', { title: 'Renew car insurance', priority: 'high' }],
     ['actually add pick up dry cleaning', { title: 'Pick up dry cleaning' }],
@@ -24,18 +33,30 @@ describe('parse: adding', () => {
     ['dinner with Sam tomorrow?', null],
     ['dentist appointment thursday at 2pm', { title: 'Dentist appointment', due_date: local('2026-11-26', '14:00') }],
     ['the weather in Paris', null],
-    ['add buy groceries tomorrow, high priority', { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') }],
+    [
+      'add buy groceries tomorrow, high priority',
+      { title: 'Buy groceries', priority: 'high', due_date: local('2026-11-24') },
+    ],
     ['Add milk', { title: 'Milk' }],
-    ['create a task called Quarterly report due friday at 3pm', { title: 'Quarterly report', due_date: local('2026-11-27', '15:00') }],
+    [
+      'create a task called Quarterly report due friday at 3pm',
+      { title: 'Quarterly report', due_date: local('2026-11-27', '15:00') },
+    ],
     ['remind me to call the bank in 2 days', { title: 'Call the bank', due_date: local('2026-11-25') }],
     ['Remind me to water the plants tonight', { title: 'Water the plants', due_date: local('2026-11-23', '20:00') }],
     ['please add "Read Dune tomorrow" to my list', { title: 'Read Dune tomorrow' }],
-    ['new task: renew passport by dec 5, urgent', { title: 'Renew passport', priority: 'high', due_date: local('2026-12-05') }],
+    [
+      'new task: renew passport by dec 5, urgent',
+      { title: 'Renew passport', priority: 'high', due_date: local('2026-12-05') },
+    ],
     ['add pay rent on 2026-12-01 priority low', { title: 'Pay rent', priority: 'low', due_date: local('2026-12-01') }],
     ['i need to book flights next week', { title: 'Book flights', due_date: local('2026-11-30') }],
     ['add email Sam with notes: ask about the invoice', { title: 'Email Sam', description: 'ask about the invoice' }],
     ['todo: buy sun cream', { title: 'Buy sun cream' }],
-    ['can you add dentist appointment at 9am on thursday please', { title: 'Dentist appointment', due_date: local('2026-11-26', '09:00') }],
+    [
+      'can you add dentist appointment at 9am on thursday please',
+      { title: 'Dentist appointment', due_date: local('2026-11-26', '09:00') },
+    ],
     ['add a low-priority task to tidy the garage', { title: 'Tidy the garage', priority: 'low' }],
     ['add sell the car', { title: 'Sell the car' }],
     ['add note the meter reading', { title: 'Note the meter reading' }],
@@ -111,29 +132,56 @@ describe('parse: acting on one task', () => {
     ['delete buy milk', { type: 'delete', ref: text('buy milk') }],
     ['remove task 4', { type: 'delete', ref: { kind: 'number', n: 4 } }],
     ['get rid of it', { type: 'delete', ref: { kind: 'it' } }],
-    ['delete 3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', { type: 'delete', ref: { kind: 'id', id: '3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } }],
+    [
+      'delete 3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+      { type: 'delete', ref: { kind: 'id', id: '3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' } },
+    ],
     ['rename buy milk to buy oat milk', { type: 'update', ref: text('buy milk'), changes: { title: 'buy oat milk' } }],
-    ['change the title of 2 to "Call dad"', { type: 'update', ref: { kind: 'number', n: 2 }, changes: { title: 'Call dad' } }],
+    [
+      'change the title of 2 to "Call dad"',
+      { type: 'update', ref: { kind: 'number', n: 2 }, changes: { title: 'Call dad' } },
+    ],
     ['make it high priority', { type: 'update', ref: { kind: 'it' }, changes: { priority: 'high' } }],
     ['set the priority of the report to low', { type: 'update', ref: text('report'), changes: { priority: 'low' } }],
     ['mark taxes as urgent', { type: 'update', ref: text('taxes'), changes: { priority: 'high' } }],
     ['move the report to friday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } }],
-    ['postpone call mom until tomorrow at 6pm', { type: 'update', ref: text('call mom'), changes: { due_date: local('2026-11-24', '18:00') } }],
-    ['the report is due next monday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-30') } }],
+    [
+      'postpone call mom until tomorrow at 6pm',
+      { type: 'update', ref: text('call mom'), changes: { due_date: local('2026-11-24', '18:00') } },
+    ],
+    [
+      'the report is due next monday',
+      { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-30') } },
+    ],
     ['clear the due date of call mom', { type: 'update', ref: text('call mom'), changes: { due_date: null } }],
-    ['add a note to call mom: ask about christmas', { type: 'update', ref: text('call mom'), changes: { description: 'ask about christmas' } }],
-    ['remove the description from 1', { type: 'update', ref: { kind: 'number', n: 1 }, changes: { description: null } }],
+    [
+      'add a note to call mom: ask about christmas',
+      { type: 'update', ref: text('call mom'), changes: { description: 'ask about christmas' } },
+    ],
+    [
+      'remove the description from 1',
+      { type: 'update', ref: { kind: 'number', n: 1 }, changes: { description: null } },
+    ],
     ['show call mom', { type: 'show', ref: text('call mom') }],
     ['when is the meeting?', { type: 'show', ref: text('meeting') }],
     ["when's the report due", { type: 'show', ref: text('report') }],
     ['delete all tasks', { type: 'unknown', reason: 'delete_all' }],
-    ['set due date of call mom to friday noon', { type: 'update', ref: text('call mom'), changes: { due_date: local('2026-11-27', '12:00') } }],
+    [
+      'set due date of call mom to friday noon',
+      { type: 'update', ref: text('call mom'), changes: { due_date: local('2026-11-27', '12:00') } },
+    ],
     ['mark everything as done', { type: 'complete_all' }],
     ['complete all tasks', { type: 'complete_all' }],
     ['mark all as done', { type: 'complete_all' }],
     ['remove everything', { type: 'unknown', reason: 'delete_all' }],
-    ['change the dentist to next monday at 10am', { type: 'update', ref: text('dentist'), changes: { due_date: local('2026-11-30', '10:00') } }],
-    ['update the report for friday', { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } }],
+    [
+      'change the dentist to next monday at 10am',
+      { type: 'update', ref: text('dentist'), changes: { due_date: local('2026-11-30', '10:00') } },
+    ],
+    [
+      'update the report for friday',
+      { type: 'update', ref: text('report'), changes: { due_date: local('2026-11-27') } },
+    ],
     ['change call mom to call dad', { type: 'update', ref: text('call mom'), changes: { title: 'call dad' } }],
     ['change the report to done', { type: 'complete', ref: text('report'), completed: true }],
     ['actually reopen groceries', { type: 'complete', ref: text('groceries'), completed: false }],

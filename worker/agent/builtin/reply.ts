@@ -13,7 +13,8 @@ export function details(task: Task, clock: ZonedClock): string {
 
 /** Long enough to recognise a task; short enough that 30 lines fit in one 2,000-character reply. */
 const TITLE_IN_LIST = 50;
-const short = (title: string) => (title.length > TITLE_IN_LIST ? `${title.slice(0, TITLE_IN_LIST - 1).trimEnd()}…` : title);
+const short = (title: string) =>
+  title.length > TITLE_IN_LIST ? `${title.slice(0, TITLE_IN_LIST - 1).trimEnd()}…` : title;
 
 export function line(task: Task, n: number, clock: ZonedClock): string {
   const extra = details(task, clock);

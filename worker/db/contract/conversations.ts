@@ -55,7 +55,6 @@ export function conversationContract(ctx: ContractContext) {
       expect((await conversations().list(user, 10)).map((c) => c.id)).toEqual([b.id]);
     });
   });
-
 }
 
 /** Every message later than the one before, whatever the concurrency or the instances' clocks. */

@@ -35,14 +35,22 @@ export function changeLogContract(ctx: ContractContext) {
         [1, 'created', 'mcp'],
       ]);
       expect(await ctx.repos.tasks.version(user)).toBe(6);
-      expect(events[4]!.changes).toEqual({ title: { from: 'Log me', to: 'Logged' }, description: { from: null, to: 'notes' } });
+      expect(events[4]!.changes).toEqual({
+        title: { from: 'Log me', to: 'Logged' },
+        description: { from: null, to: 'notes' },
+      });
       expect(events[3]!.changes).toEqual({ completed: { from: false, to: true } });
-      expect(events[5]!.changes).toMatchObject({ title: { from: null, to: 'Log me' }, priority: { from: null, to: 'high' } });
+      expect(events[5]!.changes).toMatchObject({
+        title: { from: null, to: 'Log me' },
+        priority: { from: null, to: 'high' },
+      });
       // The task after each event; before it, for the delete.
       expect(events[0]!.task).toEqual(restored);
       expect(events[1]!.task).toMatchObject({ id: t.id, title: 'Logged', completed: false });
       expect(events[1]!.task.updated_at).toBe(events[2]!.task.updated_at);
-      expect(events.every((e) => e.task_id === t.id && e.at === e.task.updated_at || e.action === 'deleted')).toBe(true);
+      expect(events.every((e) => (e.task_id === t.id && e.at === e.task.updated_at) || e.action === 'deleted')).toBe(
+        true,
+      );
       expect(notified.filter(([u]) => u === user).map(([, v]) => v)).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
@@ -53,7 +61,11 @@ export function changeLogContract(ctx: ContractContext) {
       // An event whose id is taken fails after the task row was written in the same transaction.
       await expect(
         ctx.repos.tasks.change(user, t.id, (before) => ({
-          next: { ...before, title: 'Half-written', updated_at: new Date(Date.parse(before.updated_at) + 5).toISOString() },
+          next: {
+            ...before,
+            title: 'Half-written',
+            updated_at: new Date(Date.parse(before.updated_at) + 5).toISOString(),
+          },
           event: { ...first!, id: first!.id, action: 'updated', changes: {} },
         })),
       ).rejects.toThrow();
@@ -81,8 +93,6 @@ export function changeLogContract(ctx: ContractContext) {
         Array.from({ length: 9 }, (_, i) => (i % 2 === 0 ? 'completed' : 'reopened')),
       );
     });
-
-
   });
 }
 

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  json,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { parsePgTimestamp } from './timestamp';
 
 // The same tables, columns, constraints and indexes as ../sqlite/schema.ts,
@@ -36,7 +47,9 @@ export const tasks = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     completed: boolean('completed').notNull().default(false),
-    priority: text('priority', { enum: ['low', 'medium', 'high'] }).notNull().default('medium'),
+    priority: text('priority', { enum: ['low', 'medium', 'high'] })
+      .notNull()
+      .default('medium'),
     dueDate: ms('due_date'),
     // An all-day due date is stored as that day's 00:00 UTC, so it sorts with the timed ones.
     dueAllDay: boolean('due_all_day').notNull().default(false),

@@ -61,15 +61,20 @@ function taskReads(db: Db): Pick<TaskRepo, 'version' | 'list' | 'all' | 'get' | 
     },
 
     async get(userId, id) {
-      const [row] = await db.select(taskColumns).from(tasks).where(visibleTask(tasks, userId, id));
+      const [row] = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(visibleTask(tasks, userId, id));
       return row ? toTask(row) : null;
     },
 
     async find(userId, id) {
-      const [row] = await db.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id));
+      const [row] = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(ownedTask(tasks, userId, id));
       return row ? toStoredTask(row) : null;
     },
-
   };
 }
 
@@ -80,7 +85,10 @@ async function bumpAndLog(tx: Tx, userId: string, event: TaskWrite['event']) {
     .values({ userId, version: 1 })
     .onConflictDoUpdate({ target: taskVersions.userId, set: { version: sql`${taskVersions.version} + 1` } })
     .returning({ version: taskVersions.version });
-  const [row] = await tx.insert(taskEvents).values(eventRow(userId, event, bumped!.version)).returning();
+  const [row] = await tx
+    .insert(taskEvents)
+    .values(eventRow(userId, event, bumped!.version))
+    .returning();
   return toEvent(row!);
 }
 
@@ -97,12 +105,19 @@ function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
     // task, so `decide` always sees the row the write will replace.
     change(userId, id, decide) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id)).for('update');
+        const [row] = await tx
+          .select(taskColumns)
+          .from(tasks)
+          .where(ownedTask(tasks, userId, id))
+          .for('update');
         if (!row) return { before: null, event: null };
         const before = toStoredTask(row);
         const write = decide(before);
         if (!write) return { before, event: null };
-        await tx.update(tasks).set(storedTaskChangeSet(write.next)).where(ownedTask(tasks, userId, id));
+        await tx
+          .update(tasks)
+          .set(storedTaskChangeSet(write.next))
+          .where(ownedTask(tasks, userId, id));
         return { before, event: await bumpAndLog(tx, userId, write.event) };
       });
     },
@@ -111,7 +126,6 @@ function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
 
 function taskLog(db: Db, version: (userId: string) => Promise<number>) {
   const log: Pick<TaskRepo, 'events' | 'event' | 'changedSince' | 'purgeDeleted'> = {
-
     async events(userId, { taskId, before, limit }) {
       const rows = await db
         .select()
@@ -141,7 +155,10 @@ function taskLog(db: Db, version: (userId: string) => Promise<number>) {
       if (since > v) return null;
       if (since === v) return { version: v, tasks: [] };
       const after = and(eq(taskEvents.userId, userId), gt(taskEvents.version, since));
-      const [span] = await db.select({ first: min(taskEvents.version) }).from(taskEvents).where(after);
+      const [span] = await db
+        .select({ first: min(taskEvents.version) })
+        .from(taskEvents)
+        .where(after);
       // Complete only if the log holds the very next event after `since`.
       if (span?.first !== since + 1) return null;
       const touched = db.selectDistinct({ id: taskEvents.taskId }).from(taskEvents).where(after);
@@ -155,7 +172,9 @@ function taskLog(db: Db, version: (userId: string) => Promise<number>) {
     async purgeDeleted(before) {
       const gone = and(isNotNull(tasks.deletedAt), lt(tasks.deletedAt, before));
       return db.transaction(async (tx) => {
-        await tx.delete(taskEvents).where(inArray(taskEvents.taskId, tx.select({ id: tasks.id }).from(tasks).where(gone)));
+        await tx
+          .delete(taskEvents)
+          .where(inArray(taskEvents.taskId, tx.select({ id: tasks.id }).from(tasks).where(gone)));
         return (await tx.delete(tasks).where(gone).returning({ id: tasks.id })).length;
       });
     },

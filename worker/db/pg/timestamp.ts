@@ -1,6 +1,7 @@
 // PostgreSQL's text form of a timestamptz (DateStyle ISO): "2026-03-01 17:00:00.123+01",
 // with an offset that may carry minutes and seconds, and " BC" for years before 1.
-const PG_TIMESTAMPTZ = /^(\d{4,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d+)?([+-])(\d{2})(?::(\d{2}))?(?::(\d{2}))?( BC)?$/;
+const PG_TIMESTAMPTZ =
+  /^(\d{4,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d+)?([+-])(\d{2})(?::(\d{2}))?(?::(\d{2}))?( BC)?$/;
 
 /**
  * The instant a timestamptz names, for every year PostgreSQL can hold. Built

@@ -14,10 +14,16 @@ export interface PendingStatements {
   select: () => {
     where: (where: SQL | undefined) => { orderBy: (...by: SQL[]) => { limit: (n: number) => Rows } };
   };
-  update: () => { set: (values: { settledAt: Date }) => { where: (where: SQL | undefined) => { returning: () => Rows } } };
+  update: () => {
+    set: (values: { settledAt: Date }) => { where: (where: SQL | undefined) => { returning: () => Rows } };
+  };
 }
 
-const toPending = (r: R): Pending => ({ id: r.id, actions: r.actions as PlannedAction[], expires_at: iso(r.expiresAt) });
+const toPending = (r: R): Pending => ({
+  id: r.id,
+  actions: r.actions as PlannedAction[],
+  expires_at: iso(r.expiresAt),
+});
 
 /**
  * Actions waiting for a user's confirmation. A set is settled (confirmed,

@@ -28,7 +28,9 @@ export const tasks = sqliteTable(
     title: text('title').notNull(),
     description: text('description'),
     completed: integer('completed', { mode: 'boolean' }).notNull().default(false),
-    priority: text('priority', { enum: ['low', 'medium', 'high'] }).notNull().default('medium'),
+    priority: text('priority', { enum: ['low', 'medium', 'high'] })
+      .notNull()
+      .default('medium'),
     dueDate: ms('due_date'),
     // An all-day due date is stored as that day's 00:00 UTC, so it sorts with the timed ones.
     dueAllDay: integer('due_all_day', { mode: 'boolean' }).notNull().default(false),

@@ -74,12 +74,20 @@ function taskReads(db: Db): Pick<TaskRepo, 'version' | 'list' | 'all' | 'get' | 
     },
 
     async get(userId, id) {
-      const row = await db.select(taskColumns).from(tasks).where(visibleTask(tasks, userId, id)).get();
+      const row = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(visibleTask(tasks, userId, id))
+        .get();
       return row ? toTask(row) : null;
     },
 
     async find(userId, id) {
-      const row = await db.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id)).get();
+      const row = await db
+        .select(taskColumns)
+        .from(tasks)
+        .where(ownedTask(tasks, userId, id))
+        .get();
       return row ? toStoredTask(row) : null;
     },
   };
@@ -108,7 +116,12 @@ const logIfBumped = (db: Db, userId: string, event: TaskWrite['event']) =>
 const ATTEMPTS = 50;
 
 function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
-  const find = (userId: string, id: string) => db.select(taskColumns).from(tasks).where(ownedTask(tasks, userId, id)).get();
+  const find = (userId: string, id: string) =>
+    db
+      .select(taskColumns)
+      .from(tasks)
+      .where(ownedTask(tasks, userId, id))
+      .get();
 
   return {
     async insert(userId, { next, event }) {
@@ -130,7 +143,10 @@ function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
         const write = decide(before);
         if (!write) return { before, event: null };
         const [, , logged] = await db.batch([
-          db.update(tasks).set(storedTaskChangeSet(write.next)).where(ownedTask(tasks, userId, id, before.updated_at)),
+          db
+            .update(tasks)
+            .set(storedTaskChangeSet(write.next))
+            .where(ownedTask(tasks, userId, id, before.updated_at)),
           bumpIfChanged(db, userId),
           logIfBumped(db, userId, write.event),
         ]);
@@ -143,7 +159,6 @@ function taskWrites(db: Db): Pick<TaskRepo, 'insert' | 'change'> {
 
 function taskLog(db: Db): Pick<TaskRepo, 'events' | 'event' | 'changedSince' | 'purgeDeleted'> {
   return {
-
     async events(userId, { taskId, before, limit }) {
       const rows = await db
         .select()
@@ -174,7 +189,10 @@ function taskLog(db: Db): Pick<TaskRepo, 'events' | 'event' | 'changedSince' | '
       const touched = db.selectDistinct({ id: taskEvents.taskId }).from(taskEvents).where(after);
       const [versionRows, [span], rows] = await db.batch([
         versionQuery(db, userId),
-        db.select({ first: min(taskEvents.version) }).from(taskEvents).where(after),
+        db
+          .select({ first: min(taskEvents.version) })
+          .from(taskEvents)
+          .where(after),
         db
           .select(taskColumns)
           .from(tasks)

@@ -34,7 +34,12 @@ export type Handlers<K extends IntentType> = { [P in K]: Handler<P> };
 export const recorded = ({ tool, input, output, events }: ToolResult): ToolAction =>
   events ? { tool, input, output, events } : { tool, input, output };
 
-export function createTurn(toolbox: Toolbox, history: readonly HistoryMessage[], clock: ZonedClock, progress?: Progress) {
+export function createTurn(
+  toolbox: Toolbox,
+  history: readonly HistoryMessage[],
+  clock: ZonedClock,
+  progress?: Progress,
+) {
   const actions: ToolResult[] = [];
   const turn: Turn = {
     clock,

@@ -17,7 +17,7 @@ const PRIORITY_PHRASES: RegExp[] = [
   new RegExp(`[,;]?\\s*\\b(?:with\\s+|at\\s+)?(?:a\\s+|an\\s+)?${PRIORITY}[- ]priority\\b`, 'i'),
   new RegExp(`[,;]?\\s*\\b(?:with\\s+)?priority\\s*(?:[:=]|of|is|set to)?\\s*${PRIORITY}\\b`, 'i'),
   new RegExp(`[,;]?\\s*\\((?:${PRIORITY})\\)`, 'i'),
-  new RegExp(`\\s*!(low|medium|high)\\b`, 'i'),
+  /\s*!(low|medium|high)\b/i,
   /[,;]?\s*\b(urgent(?:ly)?|asap|important)\b/i,
 ];
 

@@ -34,7 +34,7 @@ export const commands: Rule<AddIntent | UnknownIntent>[] = [
 ];
 
 const QUESTION = pattern(
-  String.raw`^(?:what|when|where|who|why|how|which|is|are|am|do|does|did`,
+  '^(?:what|when|where|who|why|how|which|is|are|am|do|does|did',
   String.raw`|can|could|should|would|will|shall|may|tell|show)\b`,
 );
 

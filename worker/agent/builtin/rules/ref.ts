@@ -13,7 +13,9 @@ export type Ref = z.infer<typeof Ref>;
 
 /** "2", "#2", "task 2", "the second one", "it", an id, or title words. */
 export function toRef(raw: string): Ref {
-  const text = unquote(raw).replace(/[.!?]+$/, '').trim();
+  const text = unquote(raw)
+    .replace(/[.!?]+$/, '')
+    .trim();
   const num = /^(?:(?:task|item|todo|number|no\.?)\s*)?#?\s*(\d{1,3})$/i.exec(text);
   if (num) return { kind: 'number', n: Number(num[1]) };
   const ord = new RegExp(`^(?:the\\s+)?${ORDINAL}(?:\\s+(?:one|task|item))?$`, 'i').exec(text);
