@@ -26,6 +26,14 @@ describe('describeAction', () => {
     ).toBe('Updated “Call mom” — due Fri, Dec 11');
   });
 
+  it('says what an undo did, and links the task unless the undo removed it', () => {
+    const undo = (action: string) => ({ tool: 'undo_change', input: {}, output: { undone: 'e1', action, task } });
+    expect(describeAction(undo('reopened'), reader)).toEqual({ text: 'Undo: reopened “Call mom”', taskId: 'abc' });
+    expect(describeAction(undo('restored'), reader)).toEqual({ text: 'Undo: restored “Call mom”', taskId: 'abc' });
+    expect(describeAction(undo('updated'), reader).text).toBe('Undo: put back “Call mom”');
+    expect(describeAction(undo('deleted'), reader)).toEqual({ text: 'Undo: removed “Call mom”' });
+  });
+
   it('does not link a deleted task, a list or a failure', () => {
     expect(describeAction({ tool: 'delete_task', input: {}, output: { deleted: true, task } }, reader)).toEqual({
       text: 'Deleted “Call mom”',

@@ -26,9 +26,21 @@ interface TaskOut {
   title?: string;
   completed?: boolean;
   due_date?: string | null;
-  task?: { title?: string };
+  task?: { id?: string; title?: string };
+  /** undo_change: what the reversal did to the task. */
+  action?: string;
   error?: { message?: string };
 }
+
+/** An undo in words, by what reversing the event did. */
+const UNDID: Record<string, string> = {
+  created: 'added back',
+  restored: 'restored',
+  deleted: 'removed',
+  reopened: 'reopened',
+  completed: 'completed',
+  updated: 'put back',
+};
 
 const VERB: Record<string, string> = {
   add_task: 'Added',
@@ -64,6 +76,10 @@ export function describeAction(a: ToolCall, reader: Reader, shown?: number): Des
   if (Array.isArray(out)) return { text: listed(a.input, out.length, shown) };
   if (!out) return { text: a.tool };
   if (a.tool === 'delete_task') return { text: `Deleted “${out.task?.title ?? 'a task'}”` };
+  if (a.tool === 'undo_change') {
+    const text = `Undo: ${UNDID[out.action ?? ''] ?? 'undid a change to'} “${out.task?.title ?? ''}”`;
+    return out.action === 'deleted' ? { text } : { text, taskId: out.task?.id };
+  }
   const verb = a.tool === 'complete_task' ? (out.completed ? 'Completed' : 'Reopened') : (VERB[a.tool] ?? a.tool);
   const due =
     out.due_date && (a.tool === 'add_task' || a.tool === 'update_task')
