@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems } from './axe';
 import { apiCall, freshUser, launch, newContext, newPage, screenshot, shown, signUp, taskItem, watch } from './browser';
 
 /** The chat panel against the running app: a streamed reply, a held bulk action confirmed, a reopened conversation. */
@@ -61,7 +62,10 @@ describe('the chat panel', () => {
     await shown(page.getByRole('button', { name: 'Cancel', exact: true }));
     // Nothing ran yet.
     expect(await page.getByRole('checkbox', { name: 'Done: Water the ferns' }).isChecked()).toBe(false);
+    await page.getByText('3 actions waiting for your confirmation').click();
+    await shown(page.locator('.proposal li', { hasText: 'Complete “Water the ferns”' }));
     await screenshot(page, 'chat-proposal');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await confirm.click();
     await shown(page.locator('.msg-user', { hasText: 'Yes, go ahead.' }));
     await shown(assistant(/^Assistant:Done:/));
