@@ -28,6 +28,7 @@ describe('readSse', () => {
     expect(await all(body(text))).toEqual(expected);
     expect(await all(body(...text.split('')))).toEqual(expected);
     expect(await all(body(text.replaceAll('\n', '\r\n')))).toEqual(expected);
+    expect(await all(body(...text.replaceAll('\n', '\r\n').split('')))).toEqual(expected);
   });
 
   it('keeps a multi-byte character split across chunks, and reads a last event without its blank line', async () => {

@@ -30,7 +30,8 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n?/g, '\n');
+      // Line ends may be CRLF or CR; a CR at the very end may be half of a CRLF split across chunks.
+      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n|\r(?!$)/g, '\n');
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const e = parse(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);

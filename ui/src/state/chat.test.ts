@@ -133,12 +133,13 @@ describe('the chat model', () => {
     answer = () => sse(['action', added], ['error', { error }]);
     await say('add call mom then explode');
     expect(shown()).toEqual([
-      ['user', 'add call mom then explode', 0, 'failed'],
+      ['user', 'add call mom then explode', 0, undefined],
       ['assistant', 'The model failed. These actions had already run.', 1, undefined],
     ]);
     expect(chatError.value).toBe('The message was not answered: The model failed');
     expect(conversationId.value).toBe(CONVERSATION);
-    expect(drafts.chat.value).toBe('add call mom then explode');
+    // Sending it again could add the task twice: the field stays empty.
+    expect(drafts.chat.value).toBe('');
   });
 
   it('on failure with nothing run keeps the message on screen as not answered and gives the text back', async () => {

@@ -104,7 +104,7 @@ class TurnError extends Error {
  * finishes, the reply's text as it comes; `done` brings the final state.
  * A JSON answer (a proxy that does not stream) counts as `done`.
  */
-async function readAnswer(res: Response, replyId: string): Promise<ChatReply> {
+async function readAnswer(res: Pick<Response, 'headers' | 'body' | 'json'>, replyId: string): Promise<ChatReply> {
   if (!res.headers.get('Content-Type')?.includes('text/event-stream')) return (await res.json()) as ChatReply;
   const reply = () => messages.value.find((m) => m.id === replyId)!;
   for await (const e of readSse(res.body!)) {
@@ -128,9 +128,10 @@ function settled(actions: ChatAction[]) {
 
 /**
  * One turn, streamed: the user's words (`said`) at once, then the assistant's
- * message filling in as the server reports. On failure the user's message
- * stays marked as not answered and, when it was typed, its text goes back to
- * the field; actions that did run stay on screen, as they do in the conversation.
+ * message filling in as the server reports. On a failure before anything ran,
+ * the user's message stays marked as not answered and, when it was typed, its
+ * text goes back to the field (the server takes a resend as a retry); actions
+ * that did run stay on screen with the error, as they do in the conversation.
  */
 async function turn(body: TurnBody, said: string, typed: boolean) {
   const mine: ChatMessage = { id: `local-${++localIds}`, role: 'user', content: said, actions: [], status: 'sending' };
@@ -153,7 +154,7 @@ async function turn(body: TurnBody, said: string, typed: boolean) {
     };
     const res = await send(api.chat.$post({ json }, { headers: { Accept: 'text/event-stream' } }));
     update(mine.id, { status: undefined });
-    const done = await readAnswer(res as unknown as Response, reply.id);
+    const done = await readAnswer(res, reply.id);
     conversationId.value = done.conversation_id;
     update(reply.id, { content: done.reply, actions: done.actions, pending: done.pending ?? null, status: undefined });
     settled(done.actions);
@@ -170,12 +171,16 @@ function failed(err: unknown, mine: ChatMessage, reply: ChatMessage, typed: bool
   const actions = ran.length ? ran : streamed;
   if (err instanceof TurnError && err.failure.conversation_id) conversationId.value = err.failure.conversation_id;
   if (actions.length) {
-    // Worded as the server stores it, so a reload shows the same message.
+    // Part of the turn happened: nothing to send again (that could repeat it). Worded as the server
+    // stores it, so a reload shows the same message.
     update(reply.id, { content: `${errorText(err)}. These actions had already run.`, actions, status: undefined });
+    update(mine.id, { status: undefined });
     settled(actions);
-  } else messages.value = messages.value.filter((m) => m.id !== reply.id);
-  update(mine.id, { status: 'failed' });
-  if (typed && !drafts.chat.value) drafts.chat.value = mine.content;
+  } else {
+    messages.value = messages.value.filter((m) => m.id !== reply.id);
+    update(mine.id, { status: 'failed' });
+    if (typed && !drafts.chat.value) drafts.chat.value = mine.content;
+  }
   chatError.value =
     err instanceof ApiError && err.status === 429
       ? 'Too many messages at once. Wait a moment, then send again.'
