@@ -1,6 +1,6 @@
 import { describeAction, linkReply, type Reader } from '../lib/actions';
 import { browserTimeZone } from '../lib/dates';
-import { cancelPending, chatState, confirmPending, openPending, type ChatMessage } from '../state/chat';
+import { cancelPending, chatState, confirmPending, proposalState, type ChatMessage } from '../state/chat';
 import { now } from '../state/clock';
 import { focusTask } from '../state/focus';
 
@@ -10,14 +10,14 @@ const reader = (): Reader => ({ now: now.value, timeZone: browserTimeZone(), loc
 /** What the agent proposed, and (while it waits) Confirm and Cancel; "yes" or "no" typed does the same. */
 function Proposal({ m }: { m: ChatMessage }) {
   const p = m.pending!;
-  const open = openPending.value?.id === p.id;
+  const state = proposalState(m);
   const busy = chatState.value !== 'idle';
   const n = p.actions.length;
   return (
     <div class="proposal">
       <details>
         <summary>
-          {n} action{n === 1 ? '' : 's'} {open ? 'waiting for your confirmation' : 'proposed'}
+          {n} action{n === 1 ? '' : 's'} {state === 'waiting' ? 'waiting for your confirmation' : 'proposed'}
         </summary>
         <ul>
           {p.actions.map((a, i) => (
@@ -25,7 +25,7 @@ function Proposal({ m }: { m: ChatMessage }) {
           ))}
         </ul>
       </details>
-      {open ? (
+      {state === 'waiting' && (
         <span class="proposal-buttons">
           <button type="button" class="primary" disabled={busy} onClick={() => void confirmPending(p.id)}>
             Confirm
@@ -34,18 +34,10 @@ function Proposal({ m }: { m: ChatMessage }) {
             Cancel
           </button>
         </span>
-      ) : (
-        <NotWaiting m={m} />
       )}
+      {state === 'expired' && <p class="msg-note">Expired: nothing was changed. Ask again to redo it.</p>}
     </div>
   );
-}
-
-/** Why a proposal has no buttons: it expired, or a later message answered or dropped it. */
-function NotWaiting({ m }: { m: ChatMessage }) {
-  return Date.parse(m.pending!.expires_at) <= now.value.getTime() ? (
-    <p class="msg-note">Expired: nothing was changed. Ask again to redo it.</p>
-  ) : null;
 }
 
 /** One message: its text (tasks a listing names link to them), its actions, and any proposal. */

@@ -10,6 +10,7 @@ import {
   messages,
   openConversation,
   openPending,
+  proposalState,
   resetChat,
   sendMessage,
 } from './chat';
@@ -189,8 +190,11 @@ describe('proposals waiting for confirmation', () => {
       ['assistant', done.reply, 2, undefined],
     ]);
     expect(openPending.value).toBeNull();
-    // The proposal itself stays on record, no longer waiting.
+    // The proposal itself stays on record, answered; even once its time is up it never reads as expired.
     expect(messages.value[1]!.pending).toEqual(pending);
+    expect(proposalState(messages.value[1]!)).toBe('answered');
+    now.value = new Date('2026-03-01T11:00:00.000Z');
+    expect(proposalState(messages.value[1]!)).toBe('answered');
   });
 
   it('Cancel drops it; so does typing "no" or any other message', async () => {
@@ -221,8 +225,10 @@ describe('proposals waiting for confirmation', () => {
 
   it('is no longer offered once it has expired', async () => {
     await propose();
+    expect(proposalState(messages.value[1]!)).toBe('waiting');
     now.value = new Date('2026-03-01T10:10:00.000Z');
     expect(openPending.value).toBeNull();
+    expect(proposalState(messages.value[1]!)).toBe('expired');
   });
 
   it('a failed confirm (already run, cancelled or expired on the server) says why', async () => {

@@ -30,13 +30,20 @@ export const chatState = signal<'idle' | 'loading' | 'sending'>('idle');
 export const chatError = signal<string | null>(null);
 
 /**
- * The proposal still waiting for an answer: only the latest message's, and
- * only until it expires (any new message drops it on the server).
+ * Where a message's proposal stands: waiting (only the latest message's, until
+ * it expires), expired unanswered, or answered (any later message confirms,
+ * cancels or drops it on the server).
  */
+export function proposalState(m: ChatMessage): 'waiting' | 'expired' | 'answered' | null {
+  if (!m.pending) return null;
+  if (messages.value.at(-1)?.id !== m.id || m.role !== 'assistant' || m.status) return 'answered';
+  return Date.parse(m.pending.expires_at) > now.value.getTime() ? 'waiting' : 'expired';
+}
+
+/** The proposal Confirm and Cancel (or a typed "yes" or "no") would answer now, if any. */
 export const openPending = computed(() => {
   const last = messages.value.at(-1);
-  const p = last?.role === 'assistant' && !last.status ? last.pending : null;
-  return p && Date.parse(p.expires_at) > now.value.getTime() ? p : null;
+  return last && proposalState(last) === 'waiting' ? last.pending! : null;
 });
 
 const READ_ONLY = new Set(['list_tasks', 'get_task']);
