@@ -236,7 +236,7 @@ describe('proposals waiting for confirmation', () => {
     answer = () =>
       Response.json({ error: { code: 'not_found', message: 'Pending action not found' } }, { status: 404 });
     await confirmPending(pending.id);
-    expect(chatError.value).toBe('The message was not answered: Pending action not found');
+    expect(chatError.value).toBe('Could not confirm: Pending action not found');
   });
 });
 

@@ -140,7 +140,8 @@ function settled(actions: ChatAction[]) {
  * text goes back to the field (the server takes a resend as a retry); actions
  * that did run stay on screen with the error, as they do in the conversation.
  */
-async function turn(body: TurnBody, said: string, typed: boolean) {
+async function turn(body: TurnBody, said: string) {
+  const typed = 'message' in body;
   const mine: ChatMessage = { id: `local-${++localIds}`, role: 'user', content: said, actions: [], status: 'sending' };
   const reply: ChatMessage = {
     id: `local-${++localIds}`,
@@ -166,13 +167,17 @@ async function turn(body: TurnBody, said: string, typed: boolean) {
     update(reply.id, { content: done.reply, actions: done.actions, pending: done.pending ?? null, status: undefined });
     settled(done.actions);
   } catch (err) {
-    failed(err, mine, reply, typed);
+    failed(err, body, { mine, reply });
   } finally {
     chatState.value = 'idle';
   }
 }
 
-function failed(err: unknown, mine: ChatMessage, reply: ChatMessage, typed: boolean) {
+/** What a failed turn says: which request failed, and why. */
+const failedWhat = (body: TurnBody) =>
+  'message' in body ? 'The message was not answered' : 'confirm' in body ? 'Could not confirm' : 'Could not cancel';
+
+function failed(err: unknown, body: TurnBody, { mine, reply }: Record<'mine' | 'reply', ChatMessage>) {
   const ran = err instanceof TurnError ? (err.failure.actions ?? []) : [];
   const streamed = messages.value.find((m) => m.id === reply.id)?.actions ?? [];
   const actions = ran.length ? ran : streamed;
@@ -186,28 +191,28 @@ function failed(err: unknown, mine: ChatMessage, reply: ChatMessage, typed: bool
   } else {
     messages.value = messages.value.filter((m) => m.id !== reply.id);
     update(mine.id, { status: 'failed' });
-    if (typed && !drafts.chat.value) drafts.chat.value = mine.content;
+    if ('message' in body && !drafts.chat.value) drafts.chat.value = mine.content;
   }
   chatError.value =
     err instanceof ApiError && err.status === 429
       ? 'Too many messages at once. Wait a moment, then send again.'
-      : `The message was not answered: ${errorText(err)}`;
+      : `${failedWhat(body)}: ${errorText(err)}`;
 }
 
 /** Sends the draft with the browser's time zone; "yes" or "no" answers a waiting proposal. */
 export async function sendMessage() {
   const text = drafts.chat.value.trim();
   if (!text || chatState.value !== 'idle') return;
-  await turn({ message: text }, text, true);
+  await turn({ message: text }, text);
 }
 
 /** Runs the proposal, exactly as proposed (the words are what the server records for the click). */
 export async function confirmPending(id: string) {
-  if (chatState.value === 'idle') await turn({ confirm: id }, 'Yes, go ahead.', false);
+  if (chatState.value === 'idle') await turn({ confirm: id }, 'Yes, go ahead.');
 }
 
 export async function cancelPending(id: string) {
-  if (chatState.value === 'idle') await turn({ cancel: id }, 'No, cancel that.', false);
+  if (chatState.value === 'idle') await turn({ cancel: id }, 'No, cancel that.');
 }
 
 export async function deleteConversation(id: string) {
