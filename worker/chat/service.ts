@@ -45,6 +45,9 @@ function watchText(progress: Progress | undefined) {
   };
 }
 
+/** A chat request as the service takes it: the body, and the reader's locale (from `Accept-Language`). */
+export type ChatRequest = ChatInput & { locale?: string };
+
 type Deps = { conversations: ConversationService; tasks: TaskService; agent: Agent };
 
 /**
@@ -100,7 +103,7 @@ export function createChatService({ conversations, tasks, agent }: Deps) {
     return { conversation_id: id, reply: text, actions: result.actions, ...(pending ? { pending } : {}) };
   }
 
-  async function talk(userId: string, input: ChatInput & { message: string }, now: Date, progress?: Progress) {
+  async function talk(userId: string, input: ChatRequest & { message: string }, now: Date, progress?: Progress) {
     const { message, conversation_id: existing } = input;
     const started = existing === undefined;
     const { id } = started ? await conversations.start(userId, message) : await conversations.get(userId, existing);
@@ -127,7 +130,7 @@ export function createChatService({ conversations, tasks, agent }: Deps) {
         message,
         history: history.map((m) => ({ role: m.role, content: m.content, actions: m.actions, state: m.state })),
         toolbox: toolboxFor(userId),
-        clock: { now, timeZone: input.timezone ?? 'UTC' },
+        clock: { now, timeZone: input.timezone ?? 'UTC', locale: input.locale },
         progress: watch.progress,
       });
       return await reply(userId, id, result, now, watch.finish);
@@ -146,7 +149,7 @@ export function createChatService({ conversations, tasks, agent }: Deps) {
 
   return {
     /** With `progress`, the turn is reported as it happens (a streamed reply): actions, then the reply's text. */
-    async send(userId: string, input: ChatInput, now: Date, progress?: Progress): Promise<ChatReply> {
+    async send(userId: string, input: ChatRequest, now: Date, progress?: Progress): Promise<ChatReply> {
       const pendingId = input.confirm ?? input.cancel;
       if (pendingId === undefined) return talk(userId, { ...input, message: input.message! }, now, progress);
       const { id } = await conversations.get(userId, input.conversation_id!);

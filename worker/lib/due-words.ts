@@ -69,7 +69,8 @@ function date(instant: Date, withYear: boolean, timeZone: string, locale: string
  * the current one.
  */
 export function dueWords(due: string, now: Date, options: DueWordsOptions): string {
-  const o = { locale: 'en-GB', ...options };
+  // `locale: undefined` means the default too, not the runtime's own.
+  const o = { ...options, locale: options.locale ?? 'en-GB' };
   const m = DAY.exec(due);
   // An all-day date is a label, not an instant: format its UTC noon in UTC so no zone moves it.
   const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : new Date(due);

@@ -6,6 +6,8 @@
 export interface ZonedClock {
   now: Date;
   timeZone: string;
+  /** The reader's locale (BCP 47) for dates in words; unset means en-GB. */
+  locale?: string;
 }
 
 export interface LocalDate {

@@ -1,5 +1,6 @@
 import type { InferRequestType } from 'hono/client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dueWords } from '../lib/due-words';
 import { errorOf, jsonOf, outputIn, world, type Answer, type Api } from '../test/helpers';
 
 // Monday 23 November 2026, 10:00 in Berlin: the app's "now" for every test
@@ -75,7 +76,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const add = await chat.say('remind me to renew passport next friday at 10am, urgent');
     expect(tools(add)).toEqual(['add_task']);
     expect(add.actions[0]!.input).toMatchObject({ title: 'Renew passport', priority: 'high' });
-    expect(add.reply).toMatch(/^Added “Renew passport” — high priority, due Fri 27 Nov at 10:00\.$/);
+    expect(add.reply).toMatch(/^Added “Renew passport” — high priority, due Fri 27 Nov 10:00\.$/);
     await chat.say('add buy oat milk');
     await chat.say('add book dentist with notes: ask for the morning slot');
 
@@ -85,7 +86,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
       'Your tasks (3):',
       '1. Book dentist',
       '2. Buy oat milk',
-      '3. Renew passport — high priority, due Fri 27 Nov at 10:00',
+      '3. Renew passport — high priority, due Fri 27 Nov 10:00',
     ]);
 
     const done = await chat.say('done 2');
@@ -102,7 +103,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     );
     expect((await chat.say('make it low priority')).reply).toBe('“Book dentist appointment” is now low priority.');
     expect((await chat.say('move passport to tomorrow at 9am')).reply).toBe(
-      '“Renew passport” is now due tomorrow at 09:00.',
+      '“Renew passport” is now due Tomorrow 09:00.',
     );
     expect((await chat.say('clear the due date of passport')).reply).toBe('Cleared the due date of “Renew passport”.');
     const shown = await chat.say('show dentist');
@@ -138,7 +139,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const chat = chatter(user);
     await chat.say('add pay bills today');
     await chat.say('add plan holiday in 2 weeks');
-    expect((await chat.say("what's due today?")).reply).toBe('Your tasks due today (1):\n1. Pay bills — due today');
+    expect((await chat.say("what's due today?")).reply).toBe('Your tasks due today (1):\n1. Pay bills — due Today');
     const overdue = await chat.say('show overdue tasks');
     expect(overdue.reply).toMatch(/^Your tasks that are overdue \(1\):\n1\. Late thing — due .* \(overdue\)$/);
     expect((await chat.say('show completed tasks')).reply).toBe('You have no completed tasks.');
@@ -201,12 +202,36 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(await tasksOf(user)).toHaveLength(1);
   });
 
+  it("writes dates as the dashboard does (one formatter), in the locale of the request's Accept-Language", async () => {
+    const user = api((await signup('locale')).token);
+    const say = (message: string, language?: string) =>
+      jsonOf(
+        user.api.v1.chat.$post(
+          { json: { message, timezone: 'Europe/Berlin' } },
+          language ? { headers: { 'Accept-Language': language } } : undefined,
+        ),
+        200,
+      );
+    // No header: en-GB, 24-hour.
+    expect((await say('add call mom friday at 5pm')).reply).toBe('Added “Call mom” — due Fri 27 Nov 17:00.');
+    const us = await say('add pay rent on dec 1', 'en-US,en;q=0.9');
+    expect(us.reply).toBe('Added “Pay rent” — due Tue, Dec 1.');
+    const de = await say('add renew passport tomorrow at 9am', 'de-DE,de;q=0.9,en;q=0.5');
+    const due = outputIn(de.actions[0], 'add_task').due_date!;
+    const words = dueWords(due, new Date(NOW), { timeZone: 'Europe/Berlin', locale: 'de-DE' });
+    expect(words).toMatch(/^Morgen 09:00$/);
+    expect(de.reply).toBe(`Added “Renew passport” — due ${words}.`);
+    // A listing uses the same words.
+    const listed = await say('list', 'en-US');
+    expect(listed.reply).toContain('— due Tue, Dec 1');
+  });
+
   it('adds from a bare phrase with a date or priority, as in "buy groceries tomorrow, high priority"', async () => {
     const user = api((await signup('bare')).token);
     const chat = chatter(user);
     const r = await chat.say('buy groceries tomorrow, high priority');
     expect(tools(r)).toEqual(['add_task']);
-    expect(r.reply).toBe('Added “Buy groceries” — high priority, due tomorrow.');
+    expect(r.reply).toBe('Added “Buy groceries” — high priority, due Tomorrow.');
     expect(await tasksOf(user)).toEqual([r.actions[0]!.output]);
     // A question with a date is not a task.
     const q = await chat.say('is the dentist tomorrow?');

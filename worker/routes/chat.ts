@@ -5,6 +5,7 @@ import { createRouter, envelopeOf, type AppEnv } from '../app';
 import { createChatService } from '../chat/service';
 import { ChatSchema, type ChatInput } from '../chat/schema';
 import { parseEnv } from '../env';
+import { localeOf } from '../lib/locale';
 import { eventQueue, streamQueue } from '../lib/sse';
 import { validate } from '../lib/validate';
 import { requireAuth } from '../middleware/auth';
@@ -12,6 +13,12 @@ import { requireAuth } from '../middleware/auth';
 // Built per request, not with the other services: only a chat reads the model's settings.
 const chatFor = (c: Context<AppEnv>) =>
   createChatService({ conversations: c.var.conversations, tasks: c.var.tasks, agent: createAgent(parseEnv(c.env)) });
+
+/** The body, and the locale dates in the reply are written for. */
+const requestOf = (c: Context<AppEnv>, input: ChatInput) => ({
+  ...input,
+  locale: localeOf(c.req.header('Accept-Language')),
+});
 
 /**
  * With `Accept: text/event-stream`: each tool call as it finishes, the reply
@@ -22,10 +29,9 @@ const chatFor = (c: Context<AppEnv>) =>
 const streamWhenAsked = () =>
   createMiddleware<AppEnv, '/', { in: { json: unknown }; out: { json: ChatInput } }>(async (c, next) => {
     if (!/\btext\/event-stream\b/i.test(c.req.header('Accept') ?? '')) return next();
-    const input = c.req.valid('json');
     const events = eventQueue();
     const turn = chatFor(c)
-      .send(c.var.userId, input, c.var.clock(), {
+      .send(c.var.userId, requestOf(c, c.req.valid('json')), c.var.clock(), {
         action: (data) => events.push({ event: 'action', data }),
         text: (text) => events.push({ event: 'delta', data: { text } }),
       })
@@ -48,5 +54,5 @@ export const chatRoutes = createRouter()
       await next();
     },
     streamWhenAsked(),
-    async (c) => c.json(await chatFor(c).send(c.var.userId, c.req.valid('json'), c.var.clock()), 200),
+    async (c) => c.json(await chatFor(c).send(c.var.userId, requestOf(c, c.req.valid('json')), c.var.clock()), 200),
   );

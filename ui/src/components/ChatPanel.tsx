@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { describeAction } from '../lib/actions';
 import {
   chatError,
   chatState,
@@ -11,7 +10,7 @@ import {
   sendMessage,
 } from '../state/chat';
 import { drafts } from '../state/drafts';
-import { focusTask } from '../state/focus';
+import { Message } from './ChatMessage';
 import './chat.css';
 
 /** One click to a first answer, for a user who does not know what to type yet. */
@@ -37,6 +36,9 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
     void sendMessage();
   };
   const sending = chatState.value === 'sending';
+  // Until the first step or word of the answer arrives.
+  const last = messages.value.at(-1);
+  const thinking = sending && last?.status === 'streaming' && !last.content && !last.actions.length;
 
   return (
     <aside
@@ -96,31 +98,9 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
           </li>
         )}
         {messages.value.map((m) => (
-          <li key={m.id} class={`msg msg-${m.role}${m.status ? ` msg-${m.status}` : ''}`}>
-            <span class="sr-only">{m.role === 'user' ? 'You:' : 'Assistant:'}</span>
-            <p class="msg-text">{m.content}</p>
-            {m.status === 'failed' && <p class="msg-note">Not sent</p>}
-            {m.actions.length > 0 && (
-              <ul class="actions" aria-label="Actions taken">
-                {m.actions.map((a, i) => {
-                  const d = describeAction(a);
-                  return (
-                    <li key={i}>
-                      {d.taskId ? (
-                        <button type="button" class="action" onClick={() => focusTask(d.taskId!)}>
-                          {d.text}
-                        </button>
-                      ) : (
-                        <span class="action">{d.text}</span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </li>
+          <Message key={m.id} m={m} />
         ))}
-        {sending && <li class="state">Thinking…</li>}
+        {thinking && <li class="state">Thinking…</li>}
       </ol>
       {chatError.value && (
         <p class="error" role="alert">
@@ -142,7 +122,7 @@ export function ChatPanel({ onClose }: { onClose: () => void }) {
             }}
           />
         </label>
-        <button type="submit" class="primary" disabled={sending || !drafts.chat.value.trim()}>
+        <button type="submit" class="primary" disabled={chatState.value !== 'idle' || !drafts.chat.value.trim()}>
           Send
         </button>
       </form>

@@ -1,13 +1,17 @@
 import type { Task } from '../../tasks/types';
-import { describeDue, isOverdue, type ZonedClock } from '../../lib/time-zone';
+import { dueWords } from '../../lib/due-words';
+import { isOverdue, type ZonedClock } from '../../lib/time-zone';
 
 export const quote = (t: Pick<Task, 'title'>) => `“${t.title}”`;
 
-/** "high priority, due tomorrow at 17:00" — only what differs from the defaults. */
+/** A due date as the dashboard writes it ("Tomorrow 17:00", "Fri 4 Dec"), in the reader's zone and locale. */
+export const dueIn = (due: string, { now, timeZone, locale }: ZonedClock) => dueWords(due, now, { timeZone, locale });
+
+/** "high priority, due Tomorrow 17:00" — only what differs from the defaults. */
 export function details(task: Task, clock: ZonedClock): string {
   const parts: string[] = [];
   if (task.priority !== 'medium') parts.push(`${task.priority} priority`);
-  if (task.due_date) parts.push(`due ${describeDue(task.due_date, clock)}`);
+  if (task.due_date) parts.push(`due ${dueIn(task.due_date, clock)}`);
   return parts.join(', ');
 }
 

@@ -1,6 +1,6 @@
-import { addDays, dayOf, describeDue, dueSpan, fromLocal, isOverdue, toLocal, today } from '../../../lib/time-zone';
+import { addDays, dayOf, dueSpan, fromLocal, isOverdue, toLocal, today } from '../../../lib/time-zone';
 import type { LocalDate, ZonedClock } from '../../../lib/time-zone';
-import { numbered } from '../reply';
+import { dueIn, numbered } from '../reply';
 import type { DueFilter, ListIntent } from '../rules';
 import { failed, type Handlers } from './turn';
 
@@ -36,7 +36,7 @@ function listLabel(intent: ListIntent, clock: ZonedClock): { some: string; none:
   const state = intent.completed === true ? 'completed ' : intent.completed === false ? 'pending ' : '';
   const prio = intent.priority ? `${intent.priority}-priority ` : '';
   const matching = intent.query ? ` matching “${intent.query}”` : '';
-  const day = (on: string) => ` due ${describeDue(on, clock).replace(/ at .*/, '')}`;
+  const day = (on: string) => ` due ${dueIn(on, clock)}`;
   const when = !intent.due ? '' : typeof intent.due === 'object' ? day(intent.due.on) : DUE[intent.due];
   const noun = `${state}${prio}tasks${matching}${when}`;
   return {

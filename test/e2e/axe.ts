@@ -1,0 +1,20 @@
+// axe-core's WCAG 2 A and AA rules, for e2e tests that audit one state of a page.
+// (layout.test.ts keeps its own copy of this for now.)
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** The violations on the page as it stands, evaluated through the DevTools protocol so the CSP stays on. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  });
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
