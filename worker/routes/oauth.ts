@@ -61,7 +61,7 @@ async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('Content-Type') ?? '')) {
     throw invalidRequest('Send the body as application/x-www-form-urlencoded');
   }
-  const params = new URLSearchParams(await c.req.text());
+  const params = new URLSearchParams(new TextDecoder().decode(await c.req.arrayBuffer()));
   const fields: Record<string, string> = {};
   for (const [k, v] of params) {
     if (k in fields) throw invalidRequest(`${k} is given more than once`);
