@@ -139,6 +139,8 @@ export interface OAuthRepo {
   findAccess(hash: string): Promise<StoredOAuthToken | null>;
   /** The user's connected apps, newest first. */
   grants(userId: string): Promise<ConnectedApp[]>;
+  /** Deletes codes and tokens that expired before `before`, for every user; how many went. */
+  purgeExpired(before: Date): Promise<number>;
   /** Deletes a grant and, with it, every code and token of its family; `userId` null for any user's. */
   revokeGrant(userId: string | null, grantId: string): Promise<boolean>;
 }

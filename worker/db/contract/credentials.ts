@@ -94,5 +94,20 @@ export function oauthContract(ctx: ContractContext) {
       expect(await ctx.repos.oauth.grants(userId)).toEqual([]);
       expect(await ctx.repos.oauth.findGrant(grantId)).toBeNull();
     });
+
+    it('purges codes and tokens past their expiry and keeps the rest', async () => {
+      // Long ago, so that purging up to then touches no other test's tokens in a shared database.
+      const { tokens } = await family(['access', 'refresh']);
+      const [access, refresh] = tokens;
+      const old = (t: StoredOAuthToken, at: string) => ({ ...t, hash: hash(), expiresAt: new Date(at) });
+      const gone = [old(access!, '2001-01-01T00:00:00Z'), old(refresh!, '2001-01-01T01:00:00Z')];
+      const kept = old(refresh!, '2001-01-03T00:00:00Z');
+      await ctx.repos.oauth.issue([...gone, kept]);
+      expect(await ctx.repos.oauth.purgeExpired(new Date('2001-01-02T00:00:00Z'))).toBeGreaterThanOrEqual(2);
+      expect(await ctx.repos.oauth.findAccess(gone[0]!.hash)).toBeNull();
+      expect(await ctx.repos.oauth.spend(gone[1]!.hash, 'refresh')).toBeNull();
+      expect(await ctx.repos.oauth.spend(kept.hash, 'refresh')).toMatchObject({ firstUse: true });
+      expect(await ctx.repos.oauth.findAccess(access!.hash)).not.toBeNull();
+    });
   });
 }

@@ -132,6 +132,9 @@ export function createOAuthRepo(s: OAuthStatements, now: Clock): OAuthRepo {
         }),
       );
     },
+    async purgeExpired(before) {
+      return (await s.tokens.delete().where(lt(t.expiresAt, before)).returning()).length;
+    },
     async revokeGrant(userId, grantId) {
       const where = and(eq(g.id, grantId), userId === null ? undefined : eq(g.userId, userId));
       return (await s.grants.delete().where(where).returning()).length > 0;
