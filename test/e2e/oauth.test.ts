@@ -16,7 +16,18 @@ import { InvalidGrantError } from '@modelcontextprotocol/sdk/server/auth/errors.
 import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, baseUrl, freshUser, launch, newContext, signUpApi, watch, type Credentials } from './browser';
+import { accessibilityProblems } from './a11y';
+import {
+  apiCall,
+  baseUrl,
+  freshUser,
+  launch,
+  newContext,
+  screenshot,
+  signUpApi,
+  watch,
+  type Credentials,
+} from './browser';
 
 // Nothing listens here: the browser's request to it is intercepted, as a desktop client's local callback would be.
 const REDIRECT = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8803) + 3}/callback`;
@@ -79,6 +90,8 @@ async function approveInBrowser(authorizationUrl: URL, user: Credentials) {
     const problems = watch(page);
     await page.goto(authorizationUrl.href);
     await page.getByRole('heading', { name: /Connect “E2E SDK client”/ }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'oauth-consent');
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Approve' }).click();

@@ -2,6 +2,7 @@
 // on the API at once, its MCP configuration holds it, and Revoke stops it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { accessibilityProblems } from './a11y';
 import { baseUrl, freshUser, launch, logIn, newContext, newPage, screenshot, shown, signUpApi, watch } from './browser';
 
 let browser: Browser;
@@ -38,6 +39,7 @@ it('creates a token shown once with ready MCP configuration, lists it, and revok
   ]);
   expect(await tasksWith(token)).toBe(200);
   await screenshot(page, 'tokens-created-375');
+  expect(await accessibilityProblems(page)).toEqual([]);
   const noSideways = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(noSideways).toBe(true);
 

@@ -22,7 +22,7 @@ button { flex: 1; padding: .6rem; font: inherit; font-weight: 600; border-radius
   background: #fff; color: #1d1d1f; cursor: pointer; }
 button[value=approve] { background: #0b57d0; border-color: #0b57d0; color: #fff; }
 .error { color: #a50e0e; background: #fce8e6; padding: .5rem .8rem; border-radius: 6px; }
-.where { color: #555; font-size: .9rem; word-break: break-all; }
+.where { color: #555; font-size: .9rem; overflow-wrap: anywhere; }
 `;
 
 /** Content-Security-Policy for the page: its own style, no script, and forms posted only here, or to the client. */
