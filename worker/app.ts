@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
+import type { OAuthService } from './auth/oauth';
 import type { AuthService } from './auth/service';
+import type { TokenService } from './auth/tokens';
 import type { ConversationService } from './chat/conversations';
 import type { Repos } from './db';
 import type { Env } from './env';
@@ -15,6 +17,8 @@ export interface AppVariables {
   tasks: TaskService;
   conversations: ConversationService;
   auth: AuthService;
+  personalTokens: TokenService;
+  oauth: OAuthService;
   limiter: RateLimiter;
   live: Live;
   /** Keeps the request's database connection open (and the Worker running) until `work` settles. */

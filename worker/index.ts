@@ -9,12 +9,15 @@ import { services } from './middleware/services';
 import { activityRoutes } from './routes/activity';
 import { authRoutes } from './routes/auth';
 import { chatRoutes } from './routes/chat';
+import { connectionsRoutes } from './routes/connections';
 import { conversationsRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
 import { mcpRoutes } from './routes/mcp';
+import { oauthRoutes, wellKnownRoutes } from './routes/oauth';
 import { syncRoutes } from './routes/sync';
 import { tasksRoutes } from './routes/tasks';
+import { tokensRoutes } from './routes/tokens';
 import { scheduled } from './scheduled';
 
 const app = createApp();
@@ -27,6 +30,7 @@ const routes = app
   .use('/mcp', sameSiteOnly(), cors(), jsonBody())
   .use('/api/*', services())
   .use('/mcp', services())
+  .use('/oauth/*', services())
   .route('/api/health', healthRoutes)
   .route('/api/v1/auth', authRoutes)
   .route('/api/v1/tasks', tasksRoutes)
@@ -35,7 +39,11 @@ const routes = app
   .route('/api/v1/live', liveRoutes)
   .route('/api/v1/chat', chatRoutes)
   .route('/api/v1/conversations', conversationsRoutes)
-  .route('/mcp', mcpRoutes);
+  .route('/api/v1/tokens', tokensRoutes)
+  .route('/api/v1/connections', connectionsRoutes)
+  .route('/mcp', mcpRoutes)
+  .route('/.well-known', wellKnownRoutes)
+  .route('/oauth', oauthRoutes);
 
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
 export type AppType = typeof routes;

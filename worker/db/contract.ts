@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Clock } from '../lib/clock';
 import { conversationContract, messageOrderContract } from './contract/conversations';
+import { oauthContract, personalTokenContract } from './contract/credentials';
 import { changeLogContract, softDeleteContract, syncContract } from './contract/log';
 import type { ContractContext } from './contract/context';
 import { listTagContract, taskListContract, taskReadContract, taskWriteContract } from './contract/tasks';
@@ -49,6 +50,8 @@ export function runContract(dialect: string, connect: (clock?: Clock) => Repos |
   userContract(ctx);
   conversationContract(ctx);
   messageOrderContract(ctx);
+  personalTokenContract(ctx);
+  oauthContract(ctx);
 
   it(`${dialect}: answers a ping`, async () => {
     await expect(ctx.repos.ping()).resolves.toBeUndefined();

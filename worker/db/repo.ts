@@ -3,7 +3,7 @@
  * worker/db/ implements these interfaces; nothing above this folder knows
  * which one runs. All timestamps cross the seam as ISO 8601 UTC strings.
  */
-import type { User } from '../auth/types';
+import type { ConnectedApp, OAuthClient, PersonalToken, StoredOAuthToken, User } from '../auth/types';
 import type { Conversation, Message, NewMessage, Pending } from '../chat/types';
 import type { StoredTask, Task, TaskEvent, TaskListQuery } from '../tasks/types';
 
@@ -109,6 +109,42 @@ export interface RateLimitRepo {
   hit(key: string, windowStart: number, by?: number): Promise<number>;
 }
 
+export interface PersonalTokenRepo {
+  create(userId: string, token: { name: string; tokenHash: string; expiresAt: Date | null }): Promise<PersonalToken>;
+  /** The user's tokens, newest first, expired ones included. */
+  list(userId: string): Promise<PersonalToken[]>;
+  /** Deletes the user's token; false when there is none (or it is another user's). */
+  remove(userId: string, id: string): Promise<boolean>;
+  /**
+   * The owner of the unexpired token with this hash, or null. Stamps
+   * last_used_at, at most once a minute, so a busy client writes rarely.
+   */
+  use(tokenHash: string): Promise<{ id: string; userId: string } | null>;
+}
+
+export interface OAuthRepo {
+  createClient(client: { name: string; redirectUris: string[] }): Promise<OAuthClient>;
+  findClient(id: string): Promise<OAuthClient | null>;
+  createGrant(grant: { userId: string; clientId: string; scope: string }): Promise<string>;
+  findGrant(id: string): Promise<{ id: string; userId: string; clientId: string; scope: string } | null>;
+  /** Stores codes or tokens by their hash. */
+  issue(tokens: StoredOAuthToken[]): Promise<void>;
+  /**
+   * Spends a code or refresh token: the one caller whose update marks it used
+   * gets `firstUse: true`; every later caller gets it with `firstUse: false`
+   * (a replay). Null when no such token of that kind exists (any more).
+   */
+  spend(hash: string, kind: 'code' | 'refresh'): Promise<{ token: StoredOAuthToken; firstUse: boolean } | null>;
+  /** The access token with this hash (expired or not) and stamps its grant's last use. */
+  findAccess(hash: string): Promise<StoredOAuthToken | null>;
+  /** The user's connected apps, newest first. */
+  grants(userId: string): Promise<ConnectedApp[]>;
+  /** Deletes codes and tokens that expired before `before`, for every user; how many went. */
+  purgeExpired(before: Date): Promise<number>;
+  /** Deletes a grant and, with it, every code and token of its family; `userId` null for any user's. */
+  revokeGrant(userId: string | null, grantId: string): Promise<boolean>;
+}
+
 export interface Repos {
   dialect: 'd1' | 'postgres';
   tasks: TaskRepo;
@@ -116,6 +152,8 @@ export interface Repos {
   conversations: ConversationRepo;
   pending: PendingRepo;
   limits: RateLimitRepo;
+  personalTokens: PersonalTokenRepo;
+  oauth: OAuthRepo;
   /** One trivial query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   /** Releases connections (a no-op for D1). */

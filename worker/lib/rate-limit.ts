@@ -13,7 +13,8 @@ export interface Rule {
  * per email alone only at a much higher count, so whoever guesses someone's
  * password from elsewhere cannot lock its owner out; every login attempt also
  * counts per client. Chat messages (each may call a paid model) and MCP tool
- * calls count per user, whatever the credential.
+ * calls count per user, whatever the credential (login JWT, personal access
+ * token or OAuth access token).
  */
 export const RULES = {
   signupClient: { limit: 20, windowSeconds: 3600 },
@@ -23,6 +24,8 @@ export const RULES = {
   loginFailEmail: { limit: 100, windowSeconds: 600 },
   chatUser: { limit: 30, windowSeconds: 60 },
   mcpToolUser: { limit: 600, windowSeconds: 60 },
+  // Registration is open to anyone (RFC 7591), so it is throttled per client address.
+  oauthRegisterClient: { limit: 20, windowSeconds: 3600 },
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof RULES;

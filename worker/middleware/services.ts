@@ -1,6 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app';
+import { createOAuthService } from '../auth/oauth';
 import { createAuthService } from '../auth/service';
+import { createTokenService } from '../auth/tokens';
 import { createConversationService } from '../chat/conversations';
 import { createRepos } from '../db';
 import { createClock } from '../lib/clock';
@@ -41,6 +43,9 @@ export const services = () =>
       'auth',
       createAuthService(repos.users, () => parseEnv(c.env).JWT_SECRET, clock),
     );
+    c.set('personalTokens', createTokenService(repos.personalTokens, clock));
+    // Every OAuth token is for this app's /mcp (RFC 8707 audience), named by the origin it was asked on.
+    c.set('oauth', createOAuthService(repos.oauth, clock, `${new URL(c.req.url).origin}/mcp`));
     // Work that outlives the response (a streamed chat turn) holds the connection open.
     const held: Promise<unknown>[] = [];
     c.set('keepAlive', (work) => {

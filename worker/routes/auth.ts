@@ -1,10 +1,9 @@
 import { createRouter } from '../app';
 import { LoginSchema, SignupSchema } from '../auth/schema';
-import { INVALID_CREDENTIALS } from '../auth/service';
-import { AppError } from '../lib/errors';
-import { clientKey, type Hit } from '../lib/rate-limit';
+import { clientKey } from '../lib/rate-limit';
 import { validate } from '../lib/validate';
 import { requireAuth } from '../middleware/auth';
+import { limitedLogin } from './login';
 
 export const authRoutes = createRouter()
   .post('/signup', validate('json', SignupSchema), async (c) => {
@@ -16,21 +15,7 @@ export const authRoutes = createRouter()
     return c.json(await c.var.auth.signup(input), 201);
   })
   .post('/login', validate('json', LoginSchema), async (c) => {
-    const input = c.req.valid('json');
-    const client = clientKey(c.req.raw.headers);
-    // Failures, not attempts, count against an email, and strictly only per client.
-    const failures: Hit[] = [
-      ['loginFailEmailClient', `${input.email} ${client}`],
-      ['loginFailEmail', input.email],
-    ];
-    await c.var.limiter.check([['loginClient', client]]);
-    await c.var.limiter.guard(failures);
-    try {
-      return c.json(await c.var.auth.login(input), 200);
-    } catch (err) {
-      if (err instanceof AppError && err.code === INVALID_CREDENTIALS) await c.var.limiter.fail(failures);
-      throw err;
-    }
+    return c.json(await limitedLogin(c, c.req.valid('json')), 200);
   })
   .get('/me', requireAuth(), async (c) => {
     return c.json({ user: await c.var.auth.me(c.var.claims) }, 200);

@@ -141,7 +141,9 @@ describe('MCP at /mcp', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
     });
     expect(res.status).toBe(401);
-    expect(res.headers.get('WWW-Authenticate')).toBe('Bearer');
+    // The challenge that starts an MCP client's OAuth discovery (docs/mcp.md).
+    const metadata = `${BASE}/.well-known/oauth-protected-resource/mcp`;
+    expect(res.headers.get('WWW-Authenticate')).toBe(`Bearer resource_metadata="${metadata}"`);
   });
 
   it("answers a malformed MCP request in the error envelope, with the transport's own reason", async () => {

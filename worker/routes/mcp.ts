@@ -41,7 +41,7 @@ function batchVersion(header: string | undefined, batch: Message[]): string {
   return typeof asked === 'string' ? asked : ASSUMED_VERSION;
 }
 
-export const mcpRoutes = createRouter().post('/', requireAuth(), async (c) => {
+export const mcpRoutes = createRouter().post('/', requireAuth({ mcp: true }), async (c) => {
   // Parsed here to count tool calls and to see batches; a body that is not
   // JSON goes on to the transport, which answers it as a JSON-RPC parse error.
   const body: unknown = await c.req.json().catch(() => undefined);

@@ -4,7 +4,9 @@ import { drizzle } from 'drizzle-orm/neon-serverless';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Repos } from '../repo';
 import { createConversationRepo } from '../shared/conversations';
+import { createOAuthRepo } from '../shared/oauth';
 import { createPendingRepo } from '../shared/pending';
+import { createPersonalTokenRepo } from '../shared/personal-tokens';
 import { createRateLimitRepo } from '../shared/rate-limits';
 import { createUserRepo } from '../shared/users';
 import { appendMessages } from './append';
@@ -58,6 +60,8 @@ export function createPgRepos(connectionString: string, options: PgOptions = {})
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
     pending: createPendingRepo(on.pending, now),
     limits: createRateLimitRepo(on.limits),
+    personalTokens: createPersonalTokenRepo(on.personalTokens, now),
+    oauth: createOAuthRepo(on.oauth, now),
     async ping() {
       await db.execute(sql`select 1`);
     },

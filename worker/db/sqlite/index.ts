@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Repos } from '../repo';
 import { createConversationRepo } from '../shared/conversations';
+import { createOAuthRepo } from '../shared/oauth';
 import { createPendingRepo } from '../shared/pending';
+import { createPersonalTokenRepo } from '../shared/personal-tokens';
 import { createRateLimitRepo } from '../shared/rate-limits';
 import { createUserRepo } from '../shared/users';
 import { appendMessages } from './append';
@@ -21,6 +23,8 @@ export function createD1Repos(d1: D1Database, now: Clock = systemClock): Repos {
     conversations: createConversationRepo(on.chat, appendMessages(db, now), now),
     pending: createPendingRepo(on.pending, now),
     limits: createRateLimitRepo(on.limits),
+    personalTokens: createPersonalTokenRepo(on.personalTokens, now),
+    oauth: createOAuthRepo(on.oauth, now),
     async ping() {
       await db.run(sql`select 1`);
     },

@@ -138,3 +138,70 @@ export const rateLimits = sqliteTable('rate_limits', {
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+// Personal access tokens: only the SHA-256 of the secret is kept, so a leaked
+// database leaks no usable token. Revoking deletes the row: refused at once.
+export const personalTokens = sqliteTable(
+  'personal_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at'),
+    lastUsedAt: ms('last_used_at'),
+  },
+  (t) => [uniqueIndex('personal_tokens_hash').on(t.tokenHash), index('personal_tokens_user').on(t.userId, t.createdAt)],
+);
+
+// OAuth clients registered dynamically (RFC 7591); public clients only, so no secret.
+export const oauthClients = sqliteTable('oauth_clients', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  // JSON array of the exact redirect URIs the client registered.
+  redirectUris: text('redirect_uris', { mode: 'json' }).notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+// One user's consent to one client: the family every code, access and refresh
+// token issued under it belongs to. Revoking it (or a reused refresh token)
+// deletes the family's tokens.
+export const oauthGrants = sqliteTable(
+  'oauth_grants',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => oauthClients.id, { onDelete: 'cascade' }),
+    scope: text('scope').notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastUsedAt: ms('last_used_at'),
+  },
+  (t) => [index('oauth_grants_user').on(t.userId, t.createdAt)],
+);
+
+// Authorization codes, access and refresh tokens, keyed by the SHA-256 of the
+// secret. A code or refresh token is spent by the one update that sets used_at.
+export const oauthTokens = sqliteTable(
+  'oauth_tokens',
+  {
+    hash: text('hash').primaryKey(),
+    grantId: text('grant_id')
+      .notNull()
+      .references(() => oauthGrants.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    kind: text('kind', { enum: ['code', 'access', 'refresh'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    usedAt: ms('used_at'),
+    // Codes only: where the code was sent and the PKCE S256 challenge it must be redeemed with.
+    redirectUri: text('redirect_uri'),
+    codeChallenge: text('code_challenge'),
+  },
+  (t) => [
+    index('oauth_tokens_grant').on(t.grantId),
+    check('oauth_tokens_kind_check', sql`${t.kind} in ('code', 'access', 'refresh')`),
+  ],
+);

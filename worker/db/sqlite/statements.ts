@@ -3,7 +3,19 @@ import type { RateLimitStatements } from '../shared/rate-limits';
 import type { UserStatements } from '../shared/users';
 import type { Db } from './db';
 import type { PendingStatements } from '../shared/pending';
-import { conversations, messages, pendingActions, rateLimits, users } from './schema';
+import type { OAuthStatements } from '../shared/oauth';
+import type { PersonalTokenStatements } from '../shared/personal-tokens';
+import {
+  conversations,
+  messages,
+  oauthClients,
+  oauthGrants,
+  oauthTokens,
+  pendingActions,
+  personalTokens,
+  rateLimits,
+  users,
+} from './schema';
 
 /**
  * D1's own builders on each table the shared repos use, handed over as
@@ -43,4 +55,34 @@ export const statementsOn = (db: Db) => ({
     conflict: rateLimits.key,
     insert: () => db.insert(rateLimits),
   } satisfies RateLimitStatements<typeof rateLimits.key>,
+  personalTokens: {
+    table: personalTokens,
+    insert: () => db.insert(personalTokens),
+    select: () => db.select().from(personalTokens),
+    update: () => db.update(personalTokens),
+    delete: () => db.delete(personalTokens),
+  } satisfies PersonalTokenStatements,
+  oauth: {
+    clients: {
+      table: oauthClients,
+      insert: () => db.insert(oauthClients),
+      select: () => db.select().from(oauthClients),
+      update: () => db.update(oauthClients),
+      delete: () => db.delete(oauthClients),
+    },
+    grants: {
+      table: oauthGrants,
+      insert: () => db.insert(oauthGrants),
+      select: () => db.select().from(oauthGrants),
+      update: () => db.update(oauthGrants),
+      delete: () => db.delete(oauthGrants),
+    },
+    tokens: {
+      table: oauthTokens,
+      insert: () => db.insert(oauthTokens),
+      select: () => db.select().from(oauthTokens),
+      update: () => db.update(oauthTokens),
+      delete: () => db.delete(oauthTokens),
+    },
+  } satisfies OAuthStatements,
 });
