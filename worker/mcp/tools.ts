@@ -67,7 +67,7 @@ async function call(toolbox: Toolbox, name: string, args: unknown): Promise<Call
  */
 const LooseToolCall = z.object({
   method: z.literal('tools/call'),
-  params: z.looseObject({ name: z.string(), arguments: z.unknown() }),
+  params: z.looseObject({ name: z.string(), arguments: z.unknown().optional() }),
 });
 
 export function serveTools(server: Server, toolbox: Toolbox) {

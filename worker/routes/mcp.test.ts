@@ -195,6 +195,10 @@ describe('MCP at /mcp', () => {
     const unknown = await rpcError(own.callTool({ name: 'drop_tables', arguments: {} }));
     expect(unknown.code).toBe(ErrorCode.InvalidParams);
     expect(unknown.message).toContain('No tool named drop_tables');
+    // Without arguments at all a tool runs with none (list_tasks lists everything).
+    const bare = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_tasks' } };
+    const listed = await rpc(bare, { Authorization: `Bearer ${user.token}` });
+    expect(await listed.json()).toMatchObject({ id: 2, result: { structuredContent: { tasks: [] } } });
     // Arguments that are not an object at all, which the typed client cannot send.
     for (const args of ['add a task', ['title'], 42]) {
       const call = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add_task', arguments: args } };
