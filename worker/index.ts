@@ -13,6 +13,7 @@ import { conversationsRoutes } from './routes/conversations';
 import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
 import { mcpRoutes } from './routes/mcp';
+import { openApiRoutes } from './routes/openapi';
 import { syncRoutes } from './routes/sync';
 import { tasksRoutes } from './routes/tasks';
 import { scheduled } from './scheduled';
@@ -35,7 +36,8 @@ const routes = app
   .route('/api/v1/live', liveRoutes)
   .route('/api/v1/chat', chatRoutes)
   .route('/api/v1/conversations', conversationsRoutes)
-  .route('/mcp', mcpRoutes);
+  .route('/mcp', mcpRoutes)
+  .route('/api/v1', openApiRoutes);
 
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
 export type AppType = typeof routes;
