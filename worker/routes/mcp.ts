@@ -34,7 +34,7 @@ export const mcpRoutes = createRouter().post('/', requireAuth(), async (c) => {
   const toolCalls = messages.filter((m) => m?.method === 'tools/call').length;
   if (toolCalls > 0) await c.var.limiter.check([['mcpToolUser', c.var.userId]], toolCalls);
 
-  const server = createMcpServer(createToolbox(c.var.tasks.as('mcp'), c.var.userId));
+  const server = createMcpServer(createToolbox(c.var.tasks.as('mcp'), c.var.userId), c.var.clock());
   // No sessions: every request carries its token, and JSON answers keep the
   // database connection's lifetime inside the request.
   const transport = new StreamableHTTPTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
