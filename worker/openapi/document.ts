@@ -28,6 +28,10 @@ const ERRORS: Record<number, string> = {
   504: 'The model server did not answer in time',
 };
 
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds until a request may succeed', schema: { type: 'integer' } },
+};
+
 const errorRef = (status: number) => ({ $ref: `#/components/responses/E${status}` });
 
 function parameters(op: Operation): Json[] {
@@ -43,6 +47,17 @@ function parameters(op: Operation): Json[] {
     const { description, ...rest } = schema;
     return { name, in: 'query', required: required.has(name), description, schema: rest };
   });
+  const ifNoneMatch = op.answer.notModified
+    ? [
+        {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: 'The ETag of the list as last fetched: 304 with no body while it still holds',
+          schema: { type: 'string' },
+        },
+      ]
+    : [];
   const ifMatch = op.ifMatch
     ? [
         {
@@ -54,18 +69,33 @@ function parameters(op: Operation): Json[] {
         },
       ]
     : [];
-  return [...path, ...fields, ...ifMatch];
+  return [...path, ...fields, ...ifMatch, ...ifNoneMatch];
 }
 
+/** Server-sent events: action and delta as the turn goes, then done (the JSON answer) or error (the envelope). */
+const EVENTS = {
+  schema: {
+    type: 'string',
+    description: 'event: action / delta as the turn runs, then one done (the JSON answer) or error (the envelope)',
+  },
+};
+
 function answer(op: Operation): Json {
-  const { status, description, schema, etag } = op.answer;
+  const { status, description, schema, etag, notModified, stream } = op.answer;
   const headers = etag ? { ETag: { description: "The task's (or list's) version", schema: { type: 'string' } } } : {};
-  const content = schema
-    ? { 'application/json': { schema: jsonSchema(schema, 'output') } }
+  const json = schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : undefined;
+  const content = json
+    ? { ...json, ...(stream ? { 'text/event-stream': EVENTS } : {}) }
     : op.path.endsWith('/docs')
       ? { 'text/html': { schema: { type: 'string' } } }
       : undefined;
-  return { [status]: { description, ...(etag ? { headers } : {}), ...(content ? { content } : {}) } };
+  const unchanged = notModified
+    ? { 304: { description: 'Unchanged since the ETag sent as If-None-Match', headers } }
+    : {};
+  return {
+    [status]: { description, ...(etag ? { headers } : {}), ...(content ? { content } : {}) },
+    ...unchanged,
+  };
 }
 
 function operation(op: Operation): Json {
@@ -121,7 +151,10 @@ export function openApiDocument(): Json {
       },
       schemas: { Error: jsonSchema(ErrorEnvelope, 'output') },
       responses: Object.fromEntries(
-        Object.entries(ERRORS).map(([status, description]) => [`E${status}`, { description, content: envelope }]),
+        Object.entries(ERRORS).map(([status, description]) => [
+          `E${status}`,
+          { description, ...(status === '429' ? { headers: RETRY_AFTER } : {}), content: envelope },
+        ]),
       ),
     },
   };

@@ -41,7 +41,16 @@ export interface Operation {
   body?: z.ZodType;
   /** Takes `If-Match` with the task's ETag: a stale one answers 412 and writes nothing. */
   ifMatch?: true;
-  answer: { status: 200 | 201 | 204 | 101; description: string; schema?: z.ZodType; etag?: true };
+  answer: {
+    status: 200 | 201 | 204 | 101;
+    description: string;
+    schema?: z.ZodType;
+    etag?: true;
+    /** Takes `If-None-Match` and answers 304 with no body while the ETag still holds. */
+    notModified?: true;
+    /** With `Accept: text/event-stream`, the same answer streamed as server-sent events. */
+    stream?: true;
+  };
   /** Error statuses beyond the ones every route can answer (401 when authenticated, 500). */
   errors: number[];
 }
@@ -60,7 +69,7 @@ const TASKS: Operation[] = [
     description:
       'Filtered, searched, sorted and paged. Send the ETag back as If-None-Match to get 304 while nothing changed.',
     query: TaskListQuerySchema,
-    answer: { status: 200, description: 'The tasks', schema: Tasks, etag: true },
+    answer: { status: 200, description: 'The tasks', schema: Tasks, etag: true, notModified: true },
     errors: [400],
   },
   {
@@ -219,7 +228,7 @@ const ACCOUNT_AND_CHAT: Operation[] = [
       'With Accept: text/event-stream the answer streams instead: action and delta events, then one done (this ' +
       'JSON) or error (the envelope).',
     body: ChatSchema,
-    answer: { status: 200, description: "The agent's reply and what it did", schema: ChatOutput },
+    answer: { status: 200, description: "The agent's reply and what it did", schema: ChatOutput, stream: true },
     errors: [...BODY, 404, 429, 502, 504],
   },
   {

@@ -196,7 +196,11 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
       me.post('/api/v1/tasks', { title: 'Documented', due_date: '2026-12-24' }),
     );
     const one = `/api/v1/tasks/${task.id}`;
-    await send('get', '/api/v1/tasks', 200, me.get('/api/v1/tasks'));
+    const list = await me.get('/api/v1/tasks');
+    expectDocumented('get', '/api/v1/tasks', 200, await list.json());
+    const unchanged = await me.get('/api/v1/tasks', { 'If-None-Match': list.headers.get('ETag')! });
+    expect(unchanged.status).toBe(304);
+    expect(doc.paths['/api/v1/tasks']?.get?.responses[304]).toBeDefined();
     await send('get', '/api/v1/tasks/{id}', 200, me.get(one));
     await send('patch', '/api/v1/tasks/{id}', 200, me.patch(one, { priority: 'high' }));
     await send('patch', '/api/v1/tasks/{id}/toggle', 200, me.patch(`${one}/toggle`));
