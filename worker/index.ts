@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
 import { mcpRoutes } from './routes/mcp';
 import { oauthRoutes, wellKnownRoutes } from './routes/oauth';
+import { openApiRoutes } from './routes/openapi';
 import { syncRoutes } from './routes/sync';
 import { tasksRoutes } from './routes/tasks';
 import { tokensRoutes } from './routes/tokens';
@@ -43,7 +44,8 @@ const routes = app
   .route('/api/v1/connections', connectionsRoutes)
   .route('/mcp', mcpRoutes)
   .route('/.well-known', wellKnownRoutes)
-  .route('/oauth', oauthRoutes);
+  .route('/oauth', oauthRoutes)
+  .route('/api/v1', openApiRoutes);
 
 /** The API's type, for `hc<AppType>` in the UI: client and server cannot drift. */
 export type AppType = typeof routes;

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { createRouter } from '../app';
 import { AppError } from '../lib/errors';
 import { validate } from '../lib/validate';
+import { LiveQuerySchema } from '../live/schema';
 import { requireAuth } from '../middleware/auth';
-
-const LiveQuerySchema = z.object({ ticket: z.string().max(600, 'Too long') });
 
 /**
  * Live push: a WebSocket per dashboard tab that hears the user's version after

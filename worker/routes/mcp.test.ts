@@ -1,4 +1,5 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,17 +18,36 @@ async function connect(token?: string) {
   return mcp;
 }
 
-/** What every tool call answers: its output (or its error) as JSON text. */
-const TextResult = z.object({
-  content: z.array(z.object({ type: z.string(), text: z.string() })),
+/** What every tool call answers: its output (or its error) as JSON text, and on success the same as structuredContent. */
+const ToolResult = z.object({
+  content: z.array(z.object({ type: z.literal('text'), text: z.string() })).length(1),
+  structuredContent: z.record(z.string(), z.unknown()).optional(),
   isError: z.boolean().optional(),
 });
-const result = (r: unknown) => TextResult.parse(r);
+const result = (r: unknown) => ToolResult.parse(r);
 /** The JSON a tool call answered with, an error included. */
 const output = (r: unknown): unknown => JSON.parse(result(r).content[0]!.text);
-/** A successful call's output, read through the tool's output schema. */
-const outputOfCall = <N extends ToolName>(r: unknown, name: N) =>
-  outputIn({ tool: name, input: {}, output: output(r) }, name);
+/**
+ * A successful call's output, read through the tool's output schema: its
+ * structuredContent (which the SDK client has already checked against the
+ * tool's outputSchema), the same as the text older clients read.
+ */
+function outputOfCall<N extends ToolName>(r: unknown, name: N) {
+  const { structuredContent, isError } = result(r);
+  expect(isError).toBeFalsy();
+  const structured = name === 'list_tasks' ? structuredContent?.tasks : structuredContent;
+  expect(structured).toEqual(output(r));
+  return outputIn({ tool: name, input: {}, output: structured }, name);
+}
+/** A JSON-RPC error from tools/call, as the SDK client throws it. */
+async function rpcError(call: Promise<unknown>) {
+  const err = await call.then(
+    () => expect.fail('the call should have been refused'),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(McpError);
+  return err as McpError;
+}
 const getTask = (c: Api, id: string) => c.api.v1.tasks[':id'].$get({ param: { id } });
 const listTasks = (c: Api) => jsonOf(c.api.v1.tasks.$get({ query: {} }), 200);
 
@@ -36,23 +56,84 @@ let mcp: Client;
 beforeAll(async () => {
   token = (await signup('mcp')).token;
   mcp = await connect(token);
+  // The client checks structuredContent against the outputSchemas it has listed.
+  await mcp.listTools();
 });
 
+/** What each tool promises, as a client reads it before running it. */
+const HINTS: Record<ToolName, [title: string, readOnly: boolean, destructive: boolean, idempotent: boolean]> = {
+  add_task: ['Add a task', false, false, false],
+  list_tasks: ['List tasks', true, false, true],
+  get_task: ['Show a task', true, false, true],
+  update_task: ['Edit a task', false, true, true],
+  complete_task: ['Complete or reopen a task', false, false, true],
+  delete_task: ['Delete a task', false, true, true],
+  undo_change: ['Undo a change', false, true, true],
+};
+
+/** Every property schema under `schema`, with its path, nested objects and array items included. */
+function properties(schema: unknown, path = ''): [string, Record<string, unknown>][] {
+  const s = schema as { properties?: Record<string, Record<string, unknown>>; items?: unknown };
+  const own = Object.entries(s.properties ?? {}).flatMap(([key, sub]) => [
+    [`${path}${key}`, sub] as [string, Record<string, unknown>],
+    ...properties(sub, `${path}${key}.`),
+  ]);
+  return s.items ? [...own, ...properties(s.items, `${path}[].`)] : own;
+}
+
 describe('MCP at /mcp', () => {
-  it('lists the agent tools with JSON Schema inputs and no user id', async () => {
+  it('lists the agent tools with titles, annotations, described inputs and no user id', async () => {
     const { tools } = await mcp.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(
-      ['add_task', 'complete_task', 'delete_task', 'get_task', 'list_tasks', 'undo_change', 'update_task'].sort(),
-    );
+    expect(tools.map((t) => t.name)).toEqual(Object.keys(HINTS));
     for (const tool of tools) {
+      const [title, readOnlyHint, destructiveHint, idempotentHint] = HINTS[tool.name as ToolName];
+      expect(tool.title, tool.name).toBe(title);
+      expect(tool.annotations, tool.name).toEqual({
+        title,
+        readOnlyHint,
+        destructiveHint,
+        idempotentHint,
+        openWorldHint: false,
+      });
       expect(tool.inputSchema.type).toBe('object');
       expect(JSON.stringify(tool.inputSchema)).not.toContain('user_id');
+      const inputs = properties(tool.inputSchema);
+      for (const [path, property] of inputs) {
+        expect(property.description, `${tool.name}: ${path}`).toEqual(expect.stringMatching(/\w{3}/));
+      }
     }
     const add = tools.find((t) => t.name === 'add_task')!;
     expect(add.inputSchema.required).toEqual(['title']);
+    const list = tools.find((t) => t.name === 'list_tasks')!;
+    expect(Object.keys(list.inputSchema.properties ?? {}).sort()).toEqual(
+      ['completed', 'limit', 'order', 'priority', 'query', 'sort'].sort(),
+    );
   });
 
-  it('calls every tool against the same tasks the REST API sees', async () => {
+  it('publishes an object outputSchema for every tool: a task, a list under tasks, a deletion, an undo', async () => {
+    const { tools } = await mcp.listTools();
+    const schemas = Object.fromEntries(tools.map((t) => [t.name, t.outputSchema]));
+    const task = schemas.get_task!;
+    expect(task).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(task.required).toEqual([
+      ...['id', 'user_id', 'title', 'description', 'completed', 'priority', 'due_date', 'created_at', 'updated_at'],
+    ]);
+    for (const name of ['add_task', 'update_task', 'complete_task'] as const) expect(schemas[name]).toEqual(task);
+    const { type: _, ...item } = task;
+    expect(schemas.list_tasks).toMatchObject({
+      type: 'object',
+      properties: { tasks: { type: 'array', items: { type: 'object', ...item } } },
+      required: ['tasks'],
+    });
+    expect(schemas.delete_task).toMatchObject({
+      properties: { deleted: { const: true } },
+      required: ['deleted', 'task'],
+    });
+    expect(schemas.undo_change).toMatchObject({ required: ['undone', 'action', 'fields', 'task'] });
+    for (const tool of tools) expect(tool.outputSchema?.type, tool.name).toBe('object');
+  });
+
+  it('calls every tool against the same tasks the REST API sees, answering structuredContent', async () => {
     const rest = api(token);
     const add = await mcp.callTool({ name: 'add_task', arguments: { title: 'From MCP', priority: 'high' } });
     const added = outputOfCall(add, 'add_task');
@@ -61,7 +142,10 @@ describe('MCP at /mcp', () => {
 
     const listed = outputOfCall(await mcp.callTool({ name: 'list_tasks', arguments: {} }), 'list_tasks');
     expect(listed.map((t) => t.id)).toContain(added.id);
-    expect(output(await mcp.callTool({ name: 'get_task', arguments: { task_id: added.id } }))).toEqual(added);
+    // The text keeps what older clients read: the list itself.
+    expect(output(await mcp.callTool({ name: 'list_tasks', arguments: {} }))).toEqual(listed);
+    const byId = { task_id: added.id };
+    expect(outputOfCall(await mcp.callTool({ name: 'get_task', arguments: byId }), 'get_task')).toEqual(added);
 
     const update = await mcp.callTool({
       name: 'update_task',
@@ -69,29 +153,71 @@ describe('MCP at /mcp', () => {
     });
     const updated = outputOfCall(update, 'update_task');
     expect(updated).toMatchObject({ title: 'Renamed over MCP', due_date: '2026-12-24T17:00:00.000Z' });
-    const byId = { task_id: added.id };
-    expect(output(await mcp.callTool({ name: 'complete_task', arguments: byId }))).toMatchObject({ completed: true });
+    const completed = await mcp.callTool({ name: 'complete_task', arguments: byId });
+    expect(outputOfCall(completed, 'complete_task')).toMatchObject({ completed: true });
 
     // A toggle through REST is what the next MCP read reports.
     await rest.api.v1.tasks[':id'].toggle.$patch({ param: { id: added.id } });
-    expect(output(await mcp.callTool({ name: 'get_task', arguments: byId }))).toMatchObject({ completed: false });
+    expect(outputOfCall(await mcp.callTool({ name: 'get_task', arguments: byId }), 'get_task')).toMatchObject({
+      completed: false,
+    });
 
-    expect(output(await mcp.callTool({ name: 'delete_task', arguments: byId }))).toMatchObject({ deleted: true });
+    const deleted = outputOfCall(await mcp.callTool({ name: 'delete_task', arguments: byId }), 'delete_task');
+    expect(deleted).toMatchObject({ deleted: true, task: { id: added.id } });
     expect((await getTask(rest, added.id)).status).toBe(404);
+
+    // undo_change reverses the delete through the change log; the event comes from the activity feed.
+    const activity = await jsonOf(rest.api.v1.activity.$get({ query: {} }), 200);
+    const deletion = activity.find((e) => e.task_id === added.id && e.action === 'deleted')!;
+    const undo = await mcp.callTool({ name: 'undo_change', arguments: { event_id: deletion.id } });
+    expect(outputOfCall(undo, 'undo_change')).toMatchObject({ action: 'restored', task: { id: added.id } });
+    expect((await getTask(rest, added.id)).status).toBe(200);
   });
 
-  it('returns bad arguments as tool errors and ignores an invented user_id', async () => {
-    const bad = result(await mcp.callTool({ name: 'add_task', arguments: { title: 42 } }));
-    expect(bad.isError).toBe(true);
-    expect(output(bad)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'title' }] } });
+  it('refuses malformed arguments and unknown tools with JSON-RPC -32602, running nothing', async () => {
+    const user = await signup('malformed');
+    const own = await connect(user.token);
+    const refused = [
+      [{ name: 'add_task', arguments: { title: 42 } }, 'title'],
+      [{ name: 'add_task', arguments: {} }, 'title'],
+      // A due date whose instant falls in year 10000 is as malformed as a wrong type.
+      [{ name: 'add_task', arguments: { title: 'far', due_date: '9999-12-31T23:59:00-12:00' } }, 'due_date'],
+      [{ name: 'list_tasks', arguments: { limit: 0 } }, 'limit'],
+      [{ name: 'list_tasks', arguments: { sort: 'chaos' } }, 'sort'],
+      [{ name: 'complete_task', arguments: { task_id: 7 } }, 'task_id'],
+    ] as const;
+    for (const [params, path] of refused) {
+      const err = await rpcError(own.callTool(params));
+      expect(err.code, JSON.stringify(params)).toBe(ErrorCode.InvalidParams);
+      expect(err.message).toContain(`Invalid arguments for ${params.name}`);
+      expect(err.data).toMatchObject({ code: 'validation_error', issues: [{ path }] });
+    }
+    const unknown = await rpcError(own.callTool({ name: 'drop_tables', arguments: {} }));
+    expect(unknown.code).toBe(ErrorCode.InvalidParams);
+    expect(unknown.message).toContain('No tool named drop_tables');
+    // Without arguments at all a tool runs with none (list_tasks lists everything).
+    const bare = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_tasks' } };
+    const listed = await rpc(bare, { Authorization: `Bearer ${user.token}` });
+    expect(await listed.json()).toMatchObject({ id: 2, result: { structuredContent: { tasks: [] } } });
+    // Arguments that are not an object at all, which the typed client cannot send.
+    for (const args of ['add a task', ['title'], 42]) {
+      const call = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add_task', arguments: args } };
+      const res = await rpc(call, { Authorization: `Bearer ${user.token}` });
+      expect(await res.json(), JSON.stringify(args)).toMatchObject({ id: 1, error: { code: -32602 } });
+    }
+    expect(await listTasks(api(user.token))).toEqual([]);
+  });
 
-    // A due date whose instant falls in year 10000 is refused like any bad argument.
-    const far = result(
-      await mcp.callTool({ name: 'add_task', arguments: { title: 'far', due_date: '9999-12-31T23:59:00-12:00' } }),
-    );
-    expect(far.isError).toBe(true);
-    expect(output(far)).toMatchObject({ error: { code: 'validation_error', issues: [{ path: 'due_date' }] } });
+  it('answers a call that runs and fails as an isError result a model can read, without structuredContent', async () => {
+    const missing = await mcp.callTool({
+      name: 'get_task',
+      arguments: { task_id: '3f2b6a1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' },
+    });
+    expect(result(missing)).toEqual({ content: [expect.anything()], isError: true });
+    expect(output(missing)).toMatchObject({ error: { code: 'not_found' } });
+  });
 
+  it('ignores an invented user_id', async () => {
     const other = await signup('victim');
     const add = await mcp.callTool({ name: 'add_task', arguments: { title: 'mine', user_id: other.user.id } });
     const mine = outputOfCall(add, 'add_task');

@@ -1,30 +1,9 @@
 import { StreamableHTTPTransport } from '@hono/mcp';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createRouter } from '../app';
 import { badRequest } from '../lib/errors';
+import { createMcpServer } from '../mcp/server';
 import { requireAuth } from '../middleware/auth';
-import { createToolbox, inputJsonSchema, type Toolbox } from '../tools';
-
-/** An MCP server over the same toolbox the chat agents use; stateless, one per request. */
-function createMcpServer(toolbox: Toolbox): Server {
-  const server = new Server({ name: 'unified-tasks', version: '1.0.0' }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: toolbox.tools.map((t) => ({
-      name: t.name,
-      description: t.description,
-      inputSchema: inputJsonSchema(t) as { type: 'object'; [key: string]: unknown },
-    })),
-  }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) => {
-    const result = await toolbox.call(request.params.name, request.params.arguments ?? {});
-    return {
-      content: [{ type: 'text' as const, text: JSON.stringify(result.output) }],
-      isError: !result.ok,
-    };
-  });
-  return server;
-}
+import { createToolbox } from '../tools';
 
 /** The protocol version that removed JSON-RPC batching; later versions have none either. */
 const NO_BATCHES_SINCE = '2025-06-18';
@@ -55,7 +34,7 @@ export const mcpRoutes = createRouter().post('/', requireAuth({ mcp: true }), as
   const toolCalls = messages.filter((m) => m?.method === 'tools/call').length;
   if (toolCalls > 0) await c.var.limiter.check([['mcpToolUser', c.var.userId]], toolCalls);
 
-  const server = createMcpServer(createToolbox(c.var.tasks.as('mcp'), c.var.userId));
+  const server = createMcpServer(createToolbox(c.var.tasks.as('mcp'), c.var.userId), c.var.clock());
   // No sessions: every request carries its token, and JSON answers keep the
   // database connection's lifetime inside the request.
   const transport = new StreamableHTTPTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

@@ -49,27 +49,31 @@ const intParam = (min: number, max: number) =>
 export const TaskListQuerySchema = z.object({
   completed: oneOf(['true', 'false'])
     .transform((v) => v === 'true')
-    .optional(),
-  priority: TaskPriority.optional(),
+    .optional()
+    .describe('true: only completed; false: only pending; omit for all'),
+  priority: TaskPriority.optional().describe('Only tasks of this priority'),
   q: text(0, 200)
     .transform((s) => s || undefined)
-    .optional(),
-  sort: oneOf(TASK_SORTS).default('created_at'),
-  order: oneOf(['asc', 'desc']).optional(),
-  limit: intParam(1, 500).default(100),
-  offset: intParam(0, 1_000_000).default(0),
+    .optional()
+    .describe('Case-insensitive text to find in title or description'),
+  sort: oneOf(TASK_SORTS).default('created_at').describe('What to order by'),
+  order: oneOf(['asc', 'desc'])
+    .optional()
+    .describe('By default due dates run soonest first, priorities highest first, times newest first'),
+  limit: intParam(1, 500).default(100).describe('At most this many, 1-500'),
+  offset: intParam(0, 1_000_000).default(0).describe('Skip this many first'),
 });
 export type TaskListQueryInput = z.input<typeof TaskListQuerySchema>;
 
 /** Paging back through the change log: newest first, `before` a version. */
 export const ActivityQuerySchema = z.object({
-  limit: intParam(1, 200).default(50),
-  before: intParam(1, 999_999_999).optional(),
+  limit: intParam(1, 200).default(50).describe('At most this many, 1-200'),
+  before: intParam(1, 999_999_999).optional().describe('Only changes before this version, to page back'),
 });
 
 /** `since`: the version the client has; without it, the whole list. */
 export const SyncQuerySchema = z.object({
-  since: intParam(0, 999_999_999).optional(),
+  since: intParam(0, 999_999_999).optional().describe('The version you have; omit for the whole list'),
 });
 
 /** Dates run soonest first and priorities highest first unless asked otherwise; times newest first. */

@@ -1,11 +1,14 @@
-import { defineTool } from './tool';
+import { defineTool, writes } from './tool';
 import { DeletedOutput } from './output';
 import { DeleteTaskInput } from './schema';
 
 export const deleteTask = defineTool({
   name: 'delete_task',
+  title: 'Delete a task',
   description:
     'Delete a task. It disappears from every list at once; the user can restore it for 30 days. Returns the deleted task.',
+  // A second delete of the same id finds nothing and changes nothing.
+  annotations: writes({ destructive: true, idempotent: true }),
   input: DeleteTaskInput,
   output: DeletedOutput,
   async run({ tasks, userId }, { task_id, if_updated_at }) {

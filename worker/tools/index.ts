@@ -3,7 +3,7 @@ import type { Tool } from './tool';
 
 export { TOOLS, type AnyTool, type ToolInput, type ToolName, type ToolOutput } from './registry';
 export { outputOf, taskOutputOf, type ToolFailure, type ToolResult, type ToolSuccess } from './result';
-export { createToolbox, type Toolbox } from './toolbox';
+export { createToolbox, parseInput, type Toolbox } from './toolbox';
 export { TaskOutput } from './output';
 
 /** A tool's input as JSON Schema, for OpenAI function calling and MCP's tools/list. */

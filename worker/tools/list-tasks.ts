@@ -1,13 +1,16 @@
 import { defaultOrder } from '../tasks/schema';
-import { defineTool } from './tool';
+import { defineTool, READS } from './tool';
 import { TaskListOutput } from './output';
 import { ListTasksInput } from './schema';
 
 export const listTasks = defineTool({
   name: 'list_tasks',
+  title: 'List tasks',
   description:
     "List the user's tasks, newest first. With no arguments it lists all of them, pending and completed. " +
     'Filter by completed, priority or a text query.',
+  annotations: READS,
+  structuredAs: 'tasks',
   input: ListTasksInput,
   output: TaskListOutput,
   async run({ tasks, userId }, input) {

@@ -27,16 +27,27 @@ export const AddTaskInput = TaskCreateSchema;
 
 export const ListTasksInput = z.object({
   completed: bool().optional().describe('true: only completed; false: only pending; omit for all'),
-  priority: TaskPriority.optional(),
+  priority: TaskPriority.optional().describe('Only tasks of this priority: low, medium or high; omit for all'),
   query: text(0, 200).optional().describe('Case-insensitive text to find in title or description'),
-  sort: oneOf(TASK_SORTS).optional(),
-  order: oneOf(['asc', 'desc']).optional(),
-  limit: z.number().int('Must be a whole number').min(1).max(500).optional(),
+  sort: oneOf(TASK_SORTS)
+    .optional()
+    .describe('What to order by: created_at (default), updated_at, due_date or priority'),
+  order: oneOf(['asc', 'desc'])
+    .optional()
+    .describe('asc or desc; by default due dates run soonest first and everything else newest or highest first'),
+  limit: z
+    .number()
+    .int('Must be a whole number')
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('At most this many tasks, 1-500 (default 100)'),
 });
 
 export const UpdateTaskInput = TaskId.extend({
   ...TaskCreateSchema.partial().shape,
-  completed: bool().optional(),
+  title: TaskCreateSchema.shape.title.optional().describe('A new title, 1-255 characters'),
+  completed: bool().optional().describe('true marks it done, false reopens it; omit to leave it'),
   ...IfUnchanged,
 });
 

@@ -26,13 +26,18 @@ const failure = (tool: string, input: unknown, error: ToolError) => ({
   output: { error },
 });
 
-async function invoke(tool: Tool, ctx: ToolContext, input: unknown) {
+/** A call's arguments read through the tool's schema: what it runs with, or why it cannot run. */
+export function parseInput(tool: Pick<Tool, 'input'>, input: unknown) {
   const parsed = tool.input.safeParse(input);
-  if (!parsed.success) {
-    const issues = toIssues(parsed.error, 'tool');
-    const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-    return failure(tool.name, input, { code: 'validation_error', message, issues });
-  }
+  if (parsed.success) return { ok: true as const, data: parsed.data as unknown };
+  const issues = toIssues(parsed.error, 'tool');
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return { ok: false as const, error: { code: 'validation_error', message, issues } satisfies ToolError };
+}
+
+async function invoke(tool: Tool, ctx: ToolContext, input: unknown) {
+  const parsed = parseInput(tool, input);
+  if (!parsed.ok) return failure(tool.name, input, parsed.error);
   try {
     return { tool: tool.name, input: parsed.data, ok: true as const, output: await tool.run(ctx, parsed.data) };
   } catch (err) {
