@@ -54,10 +54,7 @@ const NOT_APPLICABLE: Record<string, string> = {
   ),
 };
 
-/**
- * The credential the proxy adds: today a login JWT from a fresh sign-up.
- * The one place to change when personal access tokens land (issue 16).
- */
+/** The credential the proxy adds: a personal access token of a fresh user. */
 async function bearerToken(): Promise<string> {
   const res = await fetch(`${baseUrl()}/api/v1/auth/signup`, {
     method: 'POST',
@@ -65,7 +62,17 @@ async function bearerToken(): Promise<string> {
     body: JSON.stringify(freshUser('conformance')),
   });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { token: string }).token;
+  const login = ((await res.json()) as { token: string }).token;
+  // A personal access token, as a user would paste into a client's configuration.
+  const pat = await fetch(`${baseUrl()}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login}` },
+    body: JSON.stringify({ name: 'conformance suite' }),
+  });
+  expect(pat.status).toBe(201);
+  const { token } = (await pat.json()) as { token: string };
+  expect(token).toMatch(/^utk_pat_/);
+  return token;
 }
 
 /**

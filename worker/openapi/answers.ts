@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { User } from '../auth/types';
+import type { ConnectedApp, PersonalToken, User } from '../auth/types';
 import type { ChatReply } from '../chat/service';
 import type { Conversation, Message, Pending } from '../chat/types';
 import { TaskOutput } from '../tools/output';
@@ -126,3 +126,28 @@ export const ErrorEnvelope = z
       .loose(),
   })
   .describe('Every error, whatever the route');
+
+export const PersonalTokenOutput = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    created_at: Instant,
+    expires_at: Instant.nullable(),
+    last_used_at: Instant.nullable().describe('Updated at most once a minute'),
+  })
+  .describe('A personal access token, without its secret') satisfies z.ZodType<PersonalToken>;
+
+export const CreatedTokenOutput = PersonalTokenOutput.extend({
+  token: z.string().describe('The secret (utk_pat_…): shown in this answer only, never again'),
+});
+
+export const ConnectedAppOutput = z
+  .object({
+    id: z.string(),
+    client_id: z.string(),
+    client_name: z.string(),
+    scope: z.string(),
+    created_at: Instant,
+    last_used_at: Instant.nullable(),
+  })
+  .describe('An OAuth client the user approved') satisfies z.ZodType<ConnectedApp>;

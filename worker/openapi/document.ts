@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorEnvelope } from './answers';
-import { OPERATIONS, type Operation } from './operations';
+import { OPERATIONS, type Operation, TAGS } from './operations';
 
 type Json = Record<string, unknown>;
 
@@ -101,7 +101,7 @@ function answer(op: Operation): Json {
 function operation(op: Operation): Json {
   const statuses = [...new Set([...op.errors, ...(op.auth === false ? [] : [401]), 500])].sort();
   return {
-    operationId: `${op.method}${op.path.replace(/[/:.]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: `${op.method}${op.path.replace(/[-/:.]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
     tags: [op.tag],
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
@@ -139,14 +139,14 @@ export function openApiDocument(): Json {
         'tokens, and one error envelope for every failure.',
     },
     servers: [{ url: '/' }],
-    tags: ['Account', 'Tasks', 'Activity', 'Sync', 'Chat', 'Service'].map((name) => ({ name })),
+    tags: TAGS.map((name) => ({ name })),
     paths: paths(),
     components: {
       securitySchemes: {
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The token from POST /api/v1/auth/signup or /login',
+          description: 'The token from POST /api/v1/auth/signup or /login, or a personal access token (utk_pat_…)',
         },
       },
       schemas: { Error: jsonSchema(ErrorEnvelope, 'output') },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { RegisterClientSchema } from '../auth/oauth-schema';
 import { LoginSchema, SignupSchema } from '../auth/schema';
+import { CreateTokenSchema } from '../auth/token-schema';
 import { ChatSchema } from '../chat/schema';
 import { LiveQuerySchema } from '../live/schema';
 import {
@@ -12,6 +14,9 @@ import {
 import { TaskOutput } from '../tools/output';
 import {
   ChatOutput,
+  ConnectedAppOutput,
+  CreatedTokenOutput,
+  PersonalTokenOutput,
   ConversationOutput,
   HealthOutput,
   MeOutput,
@@ -29,10 +34,13 @@ import {
  * Paths are Hono's (`:id`); the document writes them OpenAPI's way (`{id}`).
  * A route mounted on the app and missing here fails worker/routes/openapi.test.ts.
  */
+/** The document's sections, in the order the reference page shows them. */
+export const TAGS = ['Account', 'Tasks', 'Activity', 'Sync', 'Chat', 'Tokens', 'OAuth', 'Service'] as const;
+
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
-  tag: string;
+  tag: (typeof TAGS)[number];
   summary: string;
   description?: string;
   /** Needs `Authorization: Bearer <token>`; true unless said otherwise. */
@@ -299,4 +307,121 @@ const SERVICE: Operation[] = [
   },
 ];
 
-export const OPERATIONS: Operation[] = [...ACCOUNT_AND_CHAT, ...TASKS, ...ACTIVITY_AND_SYNC, ...SERVICE];
+const Metadata = z.looseObject({}).describe('A JSON metadata document (RFC 9728 / RFC 8414)');
+
+const TOKENS_AND_APPS: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/tokens',
+    tag: 'Tokens',
+    summary: 'Create a personal access token',
+    description: 'Usable as Bearer on the REST API and /mcp until it expires or is revoked.',
+    body: CreateTokenSchema,
+    answer: { status: 201, description: 'The token, with its secret (shown once)', schema: CreatedTokenOutput },
+    errors: [...BODY, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tokens',
+    tag: 'Tokens',
+    summary: 'List personal access tokens (never their secrets)',
+    answer: { status: 200, description: 'The tokens', schema: z.array(PersonalTokenOutput) },
+    errors: [429],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/tokens/:id',
+    tag: 'Tokens',
+    summary: 'Revoke a personal access token: refused from the next request on',
+    answer: { status: 204, description: 'Revoked' },
+    errors: [404, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/connections',
+    tag: 'Tokens',
+    summary: 'List the OAuth clients (connected apps) the user approved',
+    answer: { status: 200, description: 'The connected apps', schema: z.array(ConnectedAppOutput) },
+    errors: [429],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/connections/:id',
+    tag: 'Tokens',
+    summary: 'Disconnect an app: every token it holds stops working at once',
+    answer: { status: 204, description: 'Disconnected' },
+    errors: [404, 429],
+  },
+];
+
+/** OAuth 2.1 for MCP clients (docs/mcp.md#oauth): OAuth's own formats, errors as `{error, error_description}`. */
+const OAUTH: Operation[] = [
+  ...['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp'].map(
+    (path): Operation => ({
+      method: 'get',
+      path,
+      tag: 'OAuth',
+      summary: 'Protected resource metadata for /mcp (RFC 9728)',
+      auth: false,
+      answer: { status: 200, description: 'The metadata', schema: Metadata },
+      errors: [],
+    }),
+  ),
+  {
+    method: 'get',
+    path: '/.well-known/oauth-authorization-server',
+    tag: 'OAuth',
+    summary: 'Authorization server metadata (RFC 8414)',
+    auth: false,
+    answer: { status: 200, description: 'The metadata', schema: Metadata },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/oauth/register',
+    tag: 'OAuth',
+    summary: 'Dynamic client registration (RFC 7591): public clients, exact redirect URIs',
+    auth: false,
+    body: RegisterClientSchema,
+    answer: { status: 201, description: 'The registered client', schema: Metadata },
+    errors: [400, 429],
+  },
+  {
+    method: 'get',
+    path: '/oauth/authorize',
+    tag: 'OAuth',
+    summary: 'The log-in and consent page (HTML) for an authorization request with PKCE S256',
+    auth: false,
+    answer: { status: 200, description: 'An HTML page' },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/oauth/authorize',
+    tag: 'OAuth',
+    summary: "The consent page's form (application/x-www-form-urlencoded): approve or deny",
+    description: 'Answers with a redirect (302) to the client, carrying a code or an error.',
+    auth: false,
+    answer: { status: 200, description: 'The page again, with what was wrong' },
+    errors: [400, 429],
+  },
+  {
+    method: 'post',
+    path: '/oauth/token',
+    tag: 'OAuth',
+    summary: 'Token endpoint (application/x-www-form-urlencoded): authorization_code or refresh_token',
+    description: 'Refresh tokens rotate on every use; a reused one revokes every token of its grant.',
+    auth: false,
+    answer: { status: 200, description: 'An access token and a refresh token', schema: Metadata },
+    errors: [400, 401],
+  },
+];
+
+export const OPERATIONS: Operation[] = [
+  ...ACCOUNT_AND_CHAT,
+  ...TASKS,
+  ...ACTIVITY_AND_SYNC,
+  ...TOKENS_AND_APPS,
+  ...OAUTH,
+  ...SERVICE,
+];
