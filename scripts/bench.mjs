@@ -46,6 +46,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 8870);
 const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? PORT + 2);
 const BIG_LIST = Number(process.env.BENCH_BIG_LIST ?? 10_000);
 const LIST_ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 3);
+// A route measured on both apps runs in this many alternating slices.
+const SLICES = 4;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -157,36 +159,74 @@ async function seed(base) {
   return { reader, writer, etag, taskId: task.id, conversationId: chat.conversation_id };
 }
 
-function run(name, opts, expectStatus) {
+/** Nearest-rank percentile of sorted latencies, in whole ms as autocannon reports them. */
+const percentile = (sorted, p) => Math.round(sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0);
+
+/** One autocannon run: every response's latency and status, so runs can be pooled. */
+function load(opts, seconds) {
   return new Promise((resolve, reject) => {
     const statuses = {};
-    const instance = autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, result) => {
+    const latencies = [];
+    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...opts }, (err, result) => {
       if (err) return reject(err);
-      const unexpected = Object.entries(statuses).filter(([s]) => Number(s) !== expectStatus);
-      resolve({
-        name,
-        rps: Math.round(result.requests.average),
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        requests: result.requests.total,
-        errors: result.errors + result.timeouts,
-        unexpected: Object.fromEntries(unexpected),
-      });
+      resolve({ statuses, latencies, seconds, errors: result.errors + result.timeouts });
     });
-    instance.on('response', (_client, status) => {
+    instance.on('response', (_client, status, _bytes, ms) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
+      latencies.push(ms);
     });
   });
 }
 
-/** The routes measured on one database, in order: [name, app ('now' | 'before'), autocannon options, status]. */
+/** One route's row from one or more runs of it. */
+function summarise(name, app, expectStatus, runs) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((x, y) => x - y);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const statuses = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const unexpected = Object.entries(statuses).filter(([k]) => Number(k) !== expectStatus);
+  return {
+    name,
+    app,
+    rps: Math.round(latencies.length / seconds),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    requests: latencies.length,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    unexpected: Object.fromEntries(unexpected),
+  };
+}
+
+/**
+ * Two apps' versions of a route, in SLICES alternating runs that together
+ * last SECONDS each, pooled: whatever else loads the machine meanwhile loads
+ * both alike, which one run after the other would not promise.
+ */
+async function alternate(pair) {
+  const runs = pair.map(() => []);
+  for (let i = 0; i < SLICES; i++) {
+    for (const [k, [, , opts]] of pair.entries()) runs[k].push(await load(opts, SECONDS / SLICES));
+  }
+  return pair.map(([name, app, , status], k) => summarise(name, app, status, runs[k]));
+}
+
+/**
+ * The routes measured on one database, in order: [name, app ('now' | 'before'),
+ * autocannon options, status], or a pair of them (today's and the baseline's
+ * version of a route) to run alternately.
+ */
 function scenarios({ app, s, big, writer }, before) {
   const auth = (t) => ({ Authorization: `Bearer ${t}` });
   const json = { 'Content-Type': 'application/json' };
-  const was = before && `before (${before.commit}): `;
+  const both = (name, now, was, status) =>
+    before
+      ? [
+          [name, 'now', now, status],
+          [`before (${before.commit}): ${name}`, 'before', was, status],
+        ]
+      : [name, 'now', now, status];
   return [
-    ['GET /api/health (floor)', 'now', { url: `${app.base}/api/health` }, 200],
-    before && [`${was}GET /api/health (floor)`, 'before', { url: `${before.app.base}/api/health` }, 200],
+    both('GET /api/health (floor)', { url: `${app.base}/api/health` }, { url: `${before?.app.base}/api/health` }, 200),
     ['GET /api/v1/tasks, 100 tasks', 'now', { url: `${app.base}/api/v1/tasks`, headers: auth(s.reader) }, 200],
     [
       'GET /api/v1/tasks, If-None-Match (304)',
@@ -200,15 +240,18 @@ function scenarios({ app, s, big, writer }, before) {
       { url: `${app.base}/api/v1/sync?since=${big.since}`, headers: auth(big.token) },
       200,
     ],
-    ['POST /api/v1/tasks', 'now', createOptions(app.base, writer.token), 201],
-    before && [`${was}POST /api/v1/tasks`, 'before', createOptions(before.app.base, before.writer.token), 201],
-    ['PATCH /api/v1/tasks/:id (new title)', 'now', updateOptions(app.base, writer), 200],
-    before && [
-      `${was}PATCH /api/v1/tasks/:id (new title)`,
-      'before',
-      updateOptions(before.app.base, before.writer),
+    both(
+      'POST /api/v1/tasks',
+      createOptions(app.base, writer.token),
+      before && createOptions(before.app.base, before.writer.token),
+      201,
+    ),
+    both(
+      'PATCH /api/v1/tasks/:id (new title)',
+      updateOptions(app.base, writer),
+      before && updateOptions(before.app.base, before.writer),
       200,
-    ],
+    ),
     [
       'PATCH /api/v1/tasks/:id/toggle',
       'now',
@@ -226,19 +269,21 @@ function scenarios({ app, s, big, writer }, before) {
       },
       200,
     ],
-  ].filter(Boolean);
+  ];
 }
 
-/** Runs each scenario in turn; every row is compared with the floor of its own app. */
+/** Runs each scenario in turn (a pair alternately); every row is compared with the floor of its own app. */
 async function runScenarios(list) {
   const rows = [];
-  for (const [name, app, opts, status] of list) {
+  for (const item of list) {
+    const pair = typeof item[0] === 'string' ? [item] : item;
     // Requests still queued from the last route (a contended toggle retries) finish before this one starts.
     await sleep(1000);
-    process.stdout.write(`   ${name} … `);
-    const r = { ...(await run(name, opts, status)), app };
-    console.log(`${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
-    rows.push(r);
+    process.stdout.write(`   ${pair.map(([name]) => name).join(' | ')} … `);
+    const [[name, app, opts, status]] = pair;
+    const got = pair.length > 1 ? await alternate(pair) : [summarise(name, app, status, [await load(opts, SECONDS)])];
+    console.log(got.map((r) => `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`).join(' | '));
+    rows.push(...got);
   }
   for (const r of rows) {
     const floor = rows.find((f) => f.app === r.app && f.name.endsWith('(floor)'));
