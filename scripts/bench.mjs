@@ -162,14 +162,22 @@ async function seed(base) {
 /** Nearest-rank percentile of sorted latencies, in whole ms as autocannon reports them. */
 const percentile = (sorted, p) => Math.round(sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0);
 
-/** One autocannon run: every response's latency and status, so runs can be pooled. */
-function load(opts, seconds) {
+/**
+ * One autocannon run, for `seconds` or, given `amount`, for that many
+ * requests (every one answered: a run cut by time drops the requests still in
+ * flight, the slowest first). Keeps every response's latency and status, so
+ * runs can be pooled.
+ */
+function load(opts, seconds, amount) {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const statuses = {};
     const latencies = [];
-    const instance = autocannon({ connections: CONNECTIONS, duration: seconds, ...opts }, (err, result) => {
+    const limit = amount ? { amount } : { duration: seconds };
+    const instance = autocannon({ connections: CONNECTIONS, ...limit, ...opts }, (err, result) => {
       if (err) return reject(err);
-      resolve({ statuses, latencies, seconds, errors: result.errors + result.timeouts });
+      const elapsed = amount ? (performance.now() - started) / 1000 : seconds;
+      resolve({ statuses, latencies, seconds: elapsed, errors: result.errors + result.timeouts });
     });
     instance.on('response', (_client, status, _bytes, ms) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -198,14 +206,23 @@ function summarise(name, app, expectStatus, runs) {
 }
 
 /**
- * Two apps' versions of a route, in SLICES alternating runs that together
- * last SECONDS each, pooled: whatever else loads the machine meanwhile loads
- * both alike, which one run after the other would not promise.
+ * Two apps' versions of a route, alternately, in SLICES runs each that
+ * together last about SECONDS, pooled: whatever else loads the machine
+ * meanwhile loads both alike, which one run after the other would not promise.
+ * A timed warm-up run of each (not counted) gives its rate; each slice then
+ * makes as many requests as that rate fills, all answered.
  */
 async function alternate(pair) {
+  const slice = SECONDS / SLICES;
+  const rates = [];
+  for (const [, , opts] of pair) rates.push((await load(opts, slice)).latencies.length / slice);
   const runs = pair.map(() => []);
   for (let i = 0; i < SLICES; i++) {
-    for (const [k, [, , opts]] of pair.entries()) runs[k].push(await load(opts, SECONDS / SLICES));
+    for (const [k, [, , opts]] of pair.entries()) {
+      const r = await load(opts, slice, Math.max(CONNECTIONS, Math.round(rates[k] * slice)));
+      rates[k] = r.latencies.length / r.seconds;
+      runs[k].push(r);
+    }
   }
   return pair.map(([name, app, , status], k) => summarise(name, app, status, runs[k]));
 }

@@ -18,7 +18,7 @@ const ratio = (a, b) => +(a / Math.max(b, 1)).toFixed(2);
 
 export function routeTable(dialect, { rows }, { connections, seconds }) {
   const lines = [
-    `${dialect} — ${connections} connections, ${seconds} s each; "before" rows: the app before the change log, running beside today's and measured alternately with it (4 slices each); percentiles over every response`,
+    `${dialect} — ${connections} connections, ${seconds} s each; "before" rows: the app before the change log, running beside today's and measured alternately with it (a warm-up, then 4 slices each, every request answered); percentiles over every response`,
     '',
     '| route | req/s | p50 ms | p99 ms | req/s vs floor | p50 vs floor | p99 vs floor | non-expected |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
