@@ -49,6 +49,25 @@ export default async function setup(project: TestProject) {
   };
 }
 
+/**
+ * A fresh, empty database on the admin server (no migrations: whoever uses it
+ * applies them), for a suite that runs the app on Postgres (the e2e project
+ * with E2E_DB=postgres). Returns its URL and a function that drops it.
+ */
+export async function freshDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const proxy = await startWsProxy();
+  configureNeon(proxy.address);
+  try {
+    await withPool(ADMIN_URL, (pool) => pool.query(`create database ${name}`));
+  } finally {
+    await proxy.close();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => dropDatabase(name) };
+}
+
 async function dropDatabase(name: string) {
   // Teardown runs after workerd has stopped, but a pooled socket may linger
   // for a moment: force it out rather than leaving databases behind.
