@@ -186,7 +186,10 @@ function taskLog(db: Db): Pick<TaskRepo, 'events' | 'event' | 'changedSince' | '
 
     async changedSince(userId, since, max) {
       const after = and(eq(taskEvents.userId, userId), gt(taskEvents.version, since));
-      const touched = db.selectDistinct({ id: taskEvents.taskId }).from(taskEvents).where(after);
+      // Walk the log from `since` (task_events_user_version), then fetch each touched task by its key:
+      // the unary + keeps SQLite from scanning the user's whole list through tasks_user_due instead
+      // (1.1 ms -> 0.06 ms for one change on 10,000 tasks; bench-results/2026-12-06-sync-write.md).
+      const touched = db.select({ id: taskEvents.taskId }).from(taskEvents).where(after);
       const [versionRows, [span], rows] = await db.batch([
         versionQuery(db, userId),
         db
@@ -196,7 +199,7 @@ function taskLog(db: Db): Pick<TaskRepo, 'events' | 'event' | 'changedSince' | '
         db
           .select(taskColumns)
           .from(tasks)
-          .where(and(eq(tasks.userId, userId), inArray(tasks.id, touched))),
+          .where(and(sql`+${tasks.userId} = ${userId}`, inArray(tasks.id, touched))),
       ]);
       const version = versionRows[0]?.version ?? 0;
       if (since > version) return null;
