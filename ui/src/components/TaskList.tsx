@@ -34,6 +34,7 @@ function TaskSection({ section }: { section: Section<Task> }) {
             aria-expanded={!collapsed}
             onClick={() => (doneOpen.value = collapsed)}
           >
+            <span class="caret" />
             {title} <span class="n">{list.length}</span>
           </button>
         ) : (
