@@ -14,7 +14,6 @@ import {
   taskItem,
   watch,
   newContext,
-  openDone,
 } from './browser';
 
 describe('dashboard', () => {
