@@ -28,11 +28,24 @@ const resetAll = () => {
   resetSections();
 };
 
+/** Escape closes an open row menu (focus back on its button) or the shortcuts (focus back on "?"). */
+function closeOverlays() {
+  const menu = menuFor.value;
+  if (menu) {
+    menuFor.value = null;
+    document.querySelector<HTMLElement>(`#task-${CSS.escape(menu)} .more`)?.focus();
+  } else if (helpOpen.value) {
+    helpOpen.value = false;
+    document.querySelector<HTMLElement>('[aria-keyshortcuts="?"]')?.focus();
+  }
+}
+
 function useShortcuts() {
   // "/" jumps to search, "n" to the new-task field and "?" opens the shortcuts, as in most list apps;
   // never while typing somewhere. Each is declared on its control with aria-keyshortcuts.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) return closeOverlays();
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || chatOpen.value) return;
       if ((e.target as Element).closest('input:not([type="checkbox"]), textarea, select, [contenteditable]')) return;
       const control = document.querySelector<HTMLElement>(`[aria-keyshortcuts="${CSS.escape(e.key)}"]`);

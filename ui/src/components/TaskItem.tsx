@@ -79,16 +79,7 @@ export function TaskItem({ task }: { task: Task }) {
           ⋯
         </button>
         {menuOpen && (
-          // biome-ignore lint/a11y/noStaticElementInteractions: Escape from either button closes the menu; the buttons are the controls
-          <div
-            class="menu"
-            id={`menu-${task.id}`}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              menuFor.value = null;
-              (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
-            }}
-          >
+          <div class="menu" id={`menu-${task.id}`}>
             <button type="button" onClick={() => startEdit(task)}>
               Edit
             </button>
