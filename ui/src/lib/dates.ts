@@ -63,7 +63,17 @@ export function dueState(due: string | null, completed: boolean, now: Date): Due
   return s.start < startOfTomorrow(now) ? 'today' : 'later';
 }
 
-export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let zone: { at: number; name: string } | null = null;
+/**
+ * The browser's IANA zone. Building an Intl.DateTimeFormat to ask costs about
+ * a millisecond, and every row asks: it is read again at most once a minute.
+ */
+export function browserTimeZone(): string {
+  const t = Date.now();
+  if (!zone || t - zone.at > 60_000 || t < zone.at)
+    zone = { at: t, name: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  return zone.name;
+}
 const browserLocale = () => (typeof navigator === 'undefined' ? undefined : navigator.language) || 'en-GB';
 
 /**

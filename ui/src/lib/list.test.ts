@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyView, countTasks, DEFAULT_VIEW, type ListTask, sectionTasks } from './list';
+import { applyView, countTasks, createListing, DEFAULT_VIEW, type ListTask, sectionTasks } from './list';
 
 let n = 0;
 const task = (over: Partial<ListTask>): ListTask => {
@@ -141,5 +141,45 @@ describe('sectionTasks', () => {
     const out = sectionTasks(many, DEFAULT_VIEW, now);
     expect(out.reduce((n, s) => n + s.tasks.length, 0)).toBe(10_000);
     expect(many.map((t) => t.id)).toEqual(before);
+  });
+});
+
+describe('createListing: sections and counts kept up to date change by change', () => {
+  const now = local(2026, 3, 10, 12, 0);
+  const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}`;
+  const base = Array.from({ length: 400 }, (_, i) =>
+    task({ due_date: i % 4 ? day(1 + (i % 20)) : null, completed: i % 9 === 0, priority: i % 3 ? 'medium' : 'high' }),
+  );
+
+  it('gives what a full computation gives, after every toggle, edit, add and delete', () => {
+    const listing = createListing<ListTask>();
+    const view = { ...DEFAULT_VIEW, priority: 'any' as const };
+    let list = base;
+    listing(list, view, now);
+    for (let step = 0; step < 60; step++) {
+      const i = (step * 37) % list.length;
+      const t = list[i]!;
+      const next = [...list];
+      if (step % 4 === 0) next[i] = { ...t, completed: !t.completed, updated_at: `2026-03-10T00:00:${step}.000Z` };
+      else if (step % 4 === 1) next[i] = { ...t, due_date: day(1 + (step % 25)), title: `${t.title}!` };
+      else if (step % 4 === 2) next.unshift(task({ due_date: step % 3 ? day(step % 28 || 1) : null }));
+      else next.splice(i, 1);
+      list = next;
+      const got = listing(list, view, now);
+      expect(got.sections).toEqual(sectionTasks(list, view, now));
+      expect(got.counts).toEqual(countTasks(list, now));
+    }
+  });
+
+  it('keeps the section objects a change did not touch, so their rows do not render again', () => {
+    const listing = createListing<ListTask>();
+    const first = listing(base, DEFAULT_VIEW, now);
+    const undated = base.findIndex((t) => !t.due_date && !t.completed);
+    const next = [...base];
+    next[undated] = { ...base[undated]!, title: 'Renamed' };
+    const second = listing(next, DEFAULT_VIEW, now);
+    const byKey = (l: typeof first, key: string) => l.sections.find((s) => s.key === key);
+    expect(byKey(second, 'none')).not.toBe(byKey(first, 'none'));
+    for (const key of ['overdue', 'today', 'upcoming', 'done']) expect(byKey(second, key)).toBe(byKey(first, key));
   });
 });

@@ -128,3 +128,108 @@ export function countTasks(tasks: readonly ListTask[], now: Date): Counts {
   }
   return c;
 }
+
+export interface Listing<T> {
+  sections: Section<T>[];
+  counts: Counts;
+}
+
+type Buckets<T> = Record<SectionKey, T[]>;
+const TITLE = Object.fromEntries(SECTIONS) as Record<SectionKey, string>;
+
+function bucketOf(t: ListTask, now: Date): SectionKey {
+  return t.completed ? 'done' : BUCKET[dueState(t.due_date, false, now)];
+}
+const orderOf = (key: SectionKey, view: View) =>
+  compare(key === 'done' && view.sort === 'due_date' ? 'updated_at' : view.sort);
+
+function tally(c: Counts, t: ListTask, now: Date, by: 1 | -1) {
+  c.total += by;
+  if (t.completed) c.done += by;
+  else {
+    c.open += by;
+    const due = dueState(t.due_date, false, now);
+    if (due === 'overdue') c.overdue += by;
+    else if (due === 'today') c.today += by;
+  }
+}
+
+/**
+ * sectionTasks and countTasks kept up to date change by change. The list's
+ * objects are immutable and a write or a sync replaces only the tasks it
+ * touched, so after a change only those tasks are taken out of and put back
+ * into their (sorted) sections; sections they did not touch keep their arrays
+ * and render nothing. A new view, a clock tick or a change to most of the list
+ * computes everything again.
+ */
+export function createListing<T extends ListTask>() {
+  let last: { tasks: readonly T[]; view: View; now: Date; buckets: Buckets<T>; counts: Counts } | null = null;
+
+  function full(tasks: readonly T[], view: View, now: Date) {
+    const buckets = {} as Buckets<T>;
+    for (const s of sectionTasks(tasks, view, now)) buckets[s.key] = s.tasks;
+    for (const [key] of SECTIONS) buckets[key] ??= [];
+    return { tasks, view, now, buckets, counts: countTasks(tasks, now) };
+  }
+
+  function update(prev: NonNullable<typeof last>, tasks: readonly T[]) {
+    const { view, now } = prev;
+    const before = new Set(prev.tasks);
+    const after = new Set(tasks);
+    const gone = prev.tasks.filter((t) => !after.has(t));
+    const added = tasks.filter((t) => !before.has(t));
+    if (gone.length + added.length > 200) return full(tasks, view, now);
+    const keep = matches(view, view.q.trim().toLocaleLowerCase(), now);
+    const buckets = { ...prev.buckets };
+    const counts = { ...prev.counts };
+    const copied = new Set<SectionKey>();
+    const bucket = (key: SectionKey) => {
+      if (!copied.has(key)) buckets[key] = [...buckets[key]];
+      copied.add(key);
+      return buckets[key];
+    };
+    for (const t of gone) {
+      tally(counts, t, now, -1);
+      if (!keep(t)) continue;
+      const list = bucket(bucketOf(t, now));
+      const i = list.indexOf(t);
+      if (i >= 0) list.splice(i, 1);
+    }
+    for (const t of added) {
+      tally(counts, t, now, 1);
+      if (!keep(t)) continue;
+      const key = bucketOf(t, now);
+      const list = bucket(key);
+      const order = orderOf(key, view);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(list[mid]!, t) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, t);
+    }
+    return { tasks, view, now, buckets, counts };
+  }
+
+  let shown: { sections: Section<T>[]; from: Buckets<T> } | null = null;
+  return (tasks: readonly T[], view: View, now: Date): Listing<T> => {
+    if (!last || last.view !== view || last.now !== now) last = full(tasks, view, now);
+    else if (last.tasks !== tasks) last = update(last, tasks);
+    // A section whose array did not change keeps its object, so its rows are not rendered again.
+    const prevShown = shown;
+    const sections = SECTIONS.filter(([key]) => last!.buckets[key].length).map(([key]) => {
+      const same = prevShown?.from[key] === last!.buckets[key];
+      return (
+        (same && prevShown!.sections.find((s) => s.key === key)) || {
+          key,
+          title: TITLE[key],
+          tasks: last!.buckets[key],
+        }
+      );
+    });
+    shown = { sections, from: last.buckets };
+    return { sections, counts: last.counts };
+  };
+}
