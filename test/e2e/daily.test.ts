@@ -219,6 +219,39 @@ describe('daily driver: counts, keyboard, title and icons', () => {
     await page.unroute('**/api/v1/sync**');
   });
 
+  it('renders what is on screen: 10,000 tasks stay under 3,000 DOM elements', async () => {
+    // The first /sync answer padded to 10,000 tasks (seeding them through the API takes minutes).
+    await page.route('**/api/v1/sync', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      for (let i = body.tasks.length; i < 10_000; i++) {
+        const stamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+        body.tasks.push({
+          ...body.tasks[0],
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          title: `Padding ${i}`,
+          due_date: i % 2 ? null : day(5 + (i % 30)),
+          completed: i % 7 === 0,
+          created_at: stamp,
+          updated_at: stamp,
+        });
+      }
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.reload();
+    await shown(page.getByRole('button', { name: /^Show 50 more/ }).first());
+    const { elements, rows } = await page.evaluate(() => ({
+      elements: document.getElementsByTagName('*').length,
+      rows: document.querySelectorAll('li.task').length,
+    }));
+    expect(elements).toBeLessThan(3000);
+    expect(rows).toBeLessThanOrEqual(4 * 30);
+    const upcoming = page.getByRole('region', { name: /^Upcoming/ });
+    await upcoming.getByRole('button', { name: /^Show 50 more/ }).click();
+    expect(await upcoming.locator('li.task').count()).toBe(80);
+    await page.unroute('**/api/v1/sync');
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(problems).toEqual([]);
   });
