@@ -37,7 +37,11 @@ describe('dashboard', () => {
   const select = (label: string, value: string) =>
     page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
 
-  it('starts empty, then creates tasks with the new-task field', async () => {
+  it('starts empty, then creates tasks with the new-task field (each with Undo)', async () => {
+    await shown(page.getByText('No tasks yet'));
+    await addTask(page, 'Undo me');
+    await page.locator('.notice', { hasText: 'Added “Undo me”.' }).getByRole('button', { name: 'Undo' }).click();
+    await gone(taskItem(page, 'Undo me'));
     await shown(page.getByText('No tasks yet'));
     await addTask(page, 'Buy milk');
     // The field reads a priority the way the chat does; the title keeps the rest.
@@ -165,7 +169,7 @@ describe('dashboard', () => {
   it('deletes a task and can undo it', async () => {
     await deleteTask(page, 'Walk the dog');
     await gone(taskItem(page, 'Walk the dog'));
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.notice', { hasText: 'Deleted “Walk the dog”.' }).getByRole('button', { name: 'Undo' }).click();
     await shown(taskItem(page, 'Walk the dog').and(page.locator('li:not([id^="task-pending-"])')));
     await deleteTask(page, 'Walk the dog');
     await gone(taskItem(page, 'Walk the dog'));
