@@ -6,7 +6,7 @@ export const TARGETS = {
   idlePollThroughput: 0.7, // 304 rps >= 70% of the floor's
   listP99: 4, // 100-task list p99 < 4x the floor's
   chatAddP99: 5, // built-in chat "add" p99 < 5x the floor's
-  uiGzipBytes: 30 * 1024,
+  uiGzipBytes: 35 * 1024, // issue 15 raised it from 30 KB for sections, quick-add and dark mode
   workerGzipBytes: 1024 * 1024,
   syncBytes: 2 * 1024, // /sync for one change of 10,000 tasks
   syncVsFloor: 1.5, // its p50 and p99 within 1.5x the floor's
@@ -115,7 +115,7 @@ export function verdicts(result, size) {
     ['built-in chat "add" p99 < 5x floor p99', `${chat.p99VsFloor}x`, chat.p99VsFloor < TARGETS.chatAddP99],
     ...syncVerdicts(result),
     ...writeVerdicts(result),
-    ['UI JS + CSS <= 30 KB gzipped', kb(size.uiGzipBytes), size.uiGzipBytes <= TARGETS.uiGzipBytes],
+    ['UI JS + CSS <= 35 KB gzipped', kb(size.uiGzipBytes), size.uiGzipBytes <= TARGETS.uiGzipBytes],
     ['Worker bundle <= 1 MB gzipped', kb(size.workerGzipBytes), size.workerGzipBytes <= TARGETS.workerGzipBytes],
   ];
 }

@@ -1,5 +1,6 @@
 // Shared e2e helpers: headless Chromium from the system, a fresh user per
 // test file, and checks every page gets (no CSP violations, no page errors).
+import axe from 'axe-core';
 import { mkdirSync } from 'node:fs';
 import {
   chromium,
@@ -91,6 +92,18 @@ export const taskItem = (page: Page, title: string) =>
   page
     .locator('li.task')
     .filter({ has: page.locator('.task-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+
+/** Deletes a task through its row's menu (the "⋯" button, then Delete). */
+export async function deleteTask(page: Page, title: string) {
+  await page.getByRole('button', { name: `Actions for ${title}`, exact: true }).click();
+  await page.getByRole('button', { name: `Delete ${title}`, exact: true }).click();
+}
+
+/** Opens the collapsed Done section (its button reads "Done 3"). */
+export async function openDone(page: Page) {
+  const toggle = page.locator('.section-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -220,4 +233,23 @@ export function percentiles(delays: number[]) {
   const sorted = [...delays].sort((a, b) => a - b);
   const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
   return { n: sorted.length, p50: at(50), p95: at(95), max: Math.round(sorted.at(-1)!) };
+}
+
+/**
+ * axe-core's WCAG 2 A and AA rules on the page as it stands. Evaluated
+ * through the DevTools protocol, so the page's CSP (no inline scripts) stays on.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  });
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTask,
+  deleteTask,
   freshUser,
   gone,
   launch,
@@ -36,40 +37,52 @@ describe('dashboard', () => {
   const select = (label: string, value: string) =>
     page.getByRole('combobox', { name: label, exact: true }).selectOption(value);
 
-  it('starts empty, then creates tasks with the new-task field', async () => {
+  it('starts empty, then creates tasks with the new-task field (each with Undo)', async () => {
+    await shown(page.getByText('No tasks yet'));
+    await addTask(page, 'Undo me');
+    await page.locator('.notice', { hasText: 'Added “Undo me”.' }).getByRole('button', { name: 'Undo' }).click();
+    await gone(taskItem(page, 'Undo me'));
     await shown(page.getByText('No tasks yet'));
     await addTask(page, 'Buy milk');
-    await page.getByLabel('Priority of the new task').selectOption('high');
-    await addTask(page, 'File taxes');
-    await addTask(page, 'Walk the dog');
-    expect(await titles()).toEqual(['Walk the dog', 'File taxes', 'Buy milk']);
+    // The field reads a priority the way the chat does; the title keeps the rest.
+    const field = page.getByLabel('New task', { exact: true });
+    await field.fill('File taxes !high');
+    await shown(page.getByRole('list', { name: 'Recognised' }).getByText('Priority: high'));
+    await field.press('Enter');
     await shown(taskItem(page, 'File taxes').locator('.badge', { hasText: 'high' }));
+    await addTask(page, 'Walk the dog');
+    // All three in "No date", newest first; a medium task shows no priority at all.
+    expect(await titles()).toEqual(['Walk the dog', 'File taxes', 'Buy milk']);
+    expect(await taskItem(page, 'Walk the dog').locator('.badge').count()).toBe(0);
     expect(await page.locator('.counts').textContent()).toContain('3 open');
   });
 
-  it('edits title, description, priority and due date inline', async () => {
+  it('edits title, notes, priority and due date in place (clicking the title opens the editor)', async () => {
     await taskItem(page, 'Buy milk').getByRole('button', { name: 'Edit Buy milk' }).click();
     const form = page.getByRole('form', { name: 'Edit Buy milk' });
     await form.getByLabel('Title').fill('Buy oat milk');
-    await form.getByLabel('Description').fill('Two cartons');
+    await form.getByLabel('Notes').fill('Two cartons\nand the receipt');
     await form.getByLabel('Priority').selectOption('low');
     // Yesterday: the task becomes overdue and must stand out.
     // (The page's clock, not this process's: under CLOCK_AT they differ.)
     const yesterday = await page.evaluate(() => {
       const d = new Date(Date.now() - 86_400_000);
       const pad = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:30`;
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
     });
     await form.getByLabel('Due date').fill(yesterday);
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByLabel('Time (optional)').fill('09:30');
+    await form.getByLabel('Title').press('Enter');
 
     const item = taskItem(page, 'Buy oat milk');
-    await shown(item.getByText('Two cartons'));
-    await shown(item.getByText(/^Overdue/));
+    // One line of notes, in the Overdue section, labelled for screen readers too.
+    await shown(item.locator('.task-desc', { hasText: 'Two cartons…' }));
+    await shown(page.getByRole('region', { name: /^Overdue/ }).locator('li.task', { hasText: 'Buy oat milk' }));
+    expect(await item.locator('.due').textContent()).toMatch(/^Overdue: Yesterday /);
     expect(await item.getAttribute('class')).toContain('due-overdue');
     // The server has it, not just this page: a reload shows the same.
     await page.reload();
-    await shown(taskItem(page, 'Buy oat milk').getByText('Two cartons'));
+    await shown(taskItem(page, 'Buy oat milk').getByText('Two cartons…'));
     expect(await taskItem(page, 'Buy oat milk').locator('.badge').textContent()).toBe('low');
     expect(await page.locator('.counts').textContent()).toContain('1 overdue');
   });
@@ -77,6 +90,7 @@ describe('dashboard', () => {
   it('escape cancels an edit without saving', async () => {
     await page.getByRole('button', { name: 'Edit Walk the dog' }).click();
     const title = page.getByRole('form', { name: 'Edit Walk the dog' }).getByLabel('Title');
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     await title.fill('Something else');
     await title.press('Escape');
     await shown(taskItem(page, 'Walk the dog'));
@@ -86,42 +100,78 @@ describe('dashboard', () => {
       .toBe('Edit Walk the dog');
   });
 
-  it('toggles a task done, and it survives a reload', async () => {
+  it('switching to another task saves the open edit, never dropping it', async () => {
+    await page.getByRole('button', { name: 'Edit Walk the dog' }).click();
+    await page.getByRole('form', { name: 'Edit Walk the dog' }).getByLabel('Title').fill('Walk the dog twice');
+    await page.getByRole('button', { name: 'Edit File taxes' }).click();
+    await shown(page.getByRole('form', { name: 'Edit File taxes' }));
+    await shown(taskItem(page, 'Walk the dog twice').and(page.locator(':not(.editing)')));
+    await shown(page.locator('.notice', { hasText: 'Saved “Walk the dog twice”.' }));
+    await page.getByRole('form', { name: 'Edit File taxes' }).getByLabel('Title').press('Escape');
+    await page
+      .locator('.notice', { hasText: 'Saved “Walk the dog twice”.' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await shown(taskItem(page, 'Walk the dog'));
+  });
+
+  it('toggles a task done: it goes to the collapsed Done section, and survives a reload', async () => {
     const box = page.getByRole('checkbox', { name: 'Done: File taxes' });
+    const answered = page.waitForResponse((r) => r.url().includes('/toggle') && r.ok());
     await box.click();
+    await gone(taskItem(page, 'File taxes'));
+    await answered;
     await page.reload();
+    const toggle = page.getByRole('button', { name: 'Done 1', exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
     await shown(taskItem(page, 'File taxes'));
     expect(await page.getByRole('checkbox', { name: 'Done: File taxes' }).isChecked()).toBe(true);
+    // No priority marker on a done task, though it is high.
+    expect(await taskItem(page, 'File taxes').locator('.badge').count()).toBe(0);
     expect(await page.locator('.counts').textContent()).toContain('1 done');
   });
 
-  it('filters by status and priority, searches and sorts', async () => {
+  it('puts sections in order, filters by status, priority and the overdue count, searches and sorts', async () => {
+    const sections = () => page.locator('#task-list h2').allTextContents();
+    expect(await sections()).toEqual(['Overdue 1', 'No date 1', 'Done 1']);
+    expect(await titles()).toEqual(['Buy oat milk', 'Walk the dog', 'File taxes']);
     await select('Status', 'done');
     expect(await titles()).toEqual(['File taxes']);
     await select('Status', 'open');
-    expect(await titles()).toEqual(['Walk the dog', 'Buy oat milk']);
+    expect(await titles()).toEqual(['Buy oat milk', 'Walk the dog']);
     await select('Priority', 'low');
     expect(await titles()).toEqual(['Buy oat milk']);
     await select('Status', 'all');
     await select('Priority', 'any');
+    // The overdue count is a button: pressed, the list is what it counts; pressed again, everything.
+    const overdue = page.getByRole('button', { name: '1 overdue' });
+    await overdue.click();
+    expect(await overdue.getAttribute('aria-pressed')).toBe('true');
+    expect(await titles()).toEqual(['Buy oat milk']);
+    await overdue.click();
+    expect(await titles()).toHaveLength(3);
     await page.getByLabel('Search', { exact: true }).fill('CARTONS');
     expect(await titles()).toEqual(['Buy oat milk']);
     await page.getByLabel('Search', { exact: true }).fill('nothing like this');
     await shown(page.getByText('No tasks match these filters.'));
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    // Sorting applies inside each section.
+    await page.getByLabel('New task', { exact: true }).fill('Read a book !low');
+    await page.getByLabel('New task', { exact: true }).press('Enter');
+    await shown(taskItem(page, 'Read a book').and(page.locator('li:not([id^="task-pending-"])')));
+    expect(await titles()).toEqual(['Buy oat milk', 'Read a book', 'Walk the dog', 'File taxes']);
     await select('Sort by', 'priority');
-    expect(await titles()).toEqual(['File taxes', 'Walk the dog', 'Buy oat milk']);
+    expect(await titles()).toEqual(['Buy oat milk', 'Walk the dog', 'Read a book', 'File taxes']);
     await select('Sort by', 'due_date');
-    expect((await titles())[0]).toBe('Buy oat milk');
-    await select('Sort by', 'created_at');
   });
 
   it('deletes a task and can undo it', async () => {
-    await page.getByRole('button', { name: 'Delete Walk the dog' }).click();
+    await deleteTask(page, 'Walk the dog');
     await gone(taskItem(page, 'Walk the dog'));
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.notice', { hasText: 'Deleted “Walk the dog”.' }).getByRole('button', { name: 'Undo' }).click();
     await shown(taskItem(page, 'Walk the dog').and(page.locator('li:not([id^="task-pending-"])')));
-    await page.getByRole('button', { name: 'Delete Walk the dog' }).click();
+    await deleteTask(page, 'Walk the dog');
     await gone(taskItem(page, 'Walk the dog'));
     await page.reload();
     await shown(taskItem(page, 'Buy oat milk'));

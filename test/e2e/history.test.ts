@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTask,
   apiCall,
+  deleteTask,
   freshUser,
   gone,
   launch,
@@ -13,6 +14,7 @@ import {
   mcpTool,
   newContext,
   newPage,
+  openDone,
   screenshot,
   shown,
   signUpApi,
@@ -57,6 +59,8 @@ describe('history, activity and undo', () => {
     });
     const task = reply.actions[0]!.output;
     await mcpTool(token, 'complete_task', { task_id: task.id });
+    await shown(phone.locator('.section-done'));
+    await openDone(phone);
     await shown(taskItem(phone, task.title).and(phone.locator('.done')));
     await phone.getByRole('button', { name: `Edit ${task.title}` }).click();
     await phone
@@ -65,6 +69,7 @@ describe('history, activity and undo', () => {
       .fill('Water the big ferns');
     await phone.getByRole('button', { name: 'Save' }).click();
 
+    await openDone(page);
     await shown(taskItem(page, 'Water the big ferns'));
     await page.getByRole('button', { name: 'Edit Water the big ferns' }).click();
     const history = page.getByRole('region', { name: 'History' });
@@ -115,7 +120,7 @@ describe('history, activity and undo', () => {
   it('undo of a delete on the dashboard brings back the same task, same id', async () => {
     await addTask(page, 'Keep this one');
     const id = (await taskItem(page, 'Keep this one').getAttribute('id'))!.replace('task-', '');
-    await page.getByRole('button', { name: 'Delete Keep this one' }).click();
+    await deleteTask(page, 'Keep this one');
     await gone(taskItem(page, 'Keep this one'));
     await gone(taskItem(phone, 'Keep this one'));
     await page

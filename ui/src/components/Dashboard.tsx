@@ -1,18 +1,22 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { LiveState } from '../lib/live';
 import { documentVisibility } from '../lib/poll';
 import { onChangeElsewhere } from '../state/broadcast';
 import { chatOpen, loadConversations, resetChat } from '../state/chat';
 import { startClock } from '../state/clock';
 import { activityOpen, resetHistory } from '../state/history';
-import { liveState, startSync } from '../state/live';
+import { startSync } from '../state/live';
 import { logout, user } from '../state/session';
-import { counts, refresh, resetTasks } from '../state/tasks';
+import { menuFor } from '../state/editing';
+import { resetSections } from '../state/sections';
+import { counts, loadState, refresh, resetTasks } from '../state/tasks';
 import { ActivityPanel } from './Activity';
 import { ChatPanel } from './ChatPanel';
+import { Counts } from './Counts';
 import { Filters } from './Filters';
 import { NewTaskForm } from './NewTaskForm';
+import { helpOpen, Shortcuts } from './Shortcuts';
 import { TaskList } from './TaskList';
+import { TopBar } from './TopBar';
 import './dashboard.css';
 
 let shownFor: string | null = null;
@@ -21,14 +25,58 @@ const resetAll = () => {
   resetTasks();
   resetChat();
   resetHistory();
+  resetSections();
 };
 
-const LIVE_LABEL: Record<LiveState, string> = {
-  up: 'Live',
-  connecting: 'Connecting…',
-  down: 'Reconnecting…',
-  off: 'Paused',
-};
+/** Escape closes an open row menu (focus back on its button) or the shortcuts (focus back on "?"). */
+function closeOverlays() {
+  const menu = menuFor.value;
+  if (menu) {
+    menuFor.value = null;
+    document.querySelector<HTMLElement>(`#task-${CSS.escape(menu)} .more`)?.focus();
+  } else if (helpOpen.value) {
+    helpOpen.value = false;
+    document.querySelector<HTMLElement>('[aria-keyshortcuts="?"]')?.focus();
+  }
+}
+
+function useShortcuts() {
+  // "/" jumps to search, "n" to the new-task field and "?" opens the shortcuts, as in most list apps;
+  // never while typing somewhere. Each is declared on its control with aria-keyshortcuts.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) return closeOverlays();
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || chatOpen.value) return;
+      if ((e.target as Element).closest('input:not([type="checkbox"]), textarea, select, [contenteditable]')) return;
+      const control = document.querySelector<HTMLElement>(`[aria-keyshortcuts="${CSS.escape(e.key)}"]`);
+      if (!control) return;
+      e.preventDefault();
+      if (control instanceof HTMLButtonElement) control.click();
+      else control.focus();
+    };
+    // A click anywhere but the open row menu closes it.
+    const onClick = (e: MouseEvent) => {
+      if (menuFor.value && !(e.target as Element).closest?.('.task-actions')) menuFor.value = null;
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('click', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
+    };
+  }, []);
+}
+
+function useAttentionTitle() {
+  // The tab says what needs attention: "(3) Tasks" with 3 overdue or due today.
+  const attention = loadState.value === 'ready' ? counts.value.overdue + counts.value.today : 0;
+  useEffect(() => {
+    document.title = attention ? `(${attention}) Tasks` : 'Tasks';
+    return () => {
+      document.title = 'Tasks';
+    };
+  }, [attention]);
+}
 
 /**
  * The list, kept in sync: pushed over the live socket while the tab is
@@ -38,6 +86,7 @@ const LIVE_LABEL: Record<LiveState, string> = {
 export function Dashboard() {
   const chatButton = useRef<HTMLButtonElement>(null);
   const activityButton = useRef<HTMLButtonElement>(null);
+  const helpButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const me = user.value?.id ?? null;
@@ -57,71 +106,28 @@ export function Dashboard() {
     };
   }, []);
 
-  // "/" jumps to search and "n" to the new-task field, as in most list apps; never while typing somewhere.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || chatOpen.value) return;
-      if ((e.target as Element).closest('input, textarea, select, [contenteditable]')) return;
-      const field = document.querySelector<HTMLElement>(`[aria-keyshortcuts="${CSS.escape(e.key)}"]`);
-      if (!field) return;
-      e.preventDefault();
-      field.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcuts();
+  useAttentionTitle();
 
   useEffect(() => {
     if (chatOpen.value) void loadConversations();
     else if (document.activeElement === document.body) chatButton.current?.focus();
   }, [chatOpen.value]);
 
-  const c = counts.value;
   return (
     <div class={chatOpen.value ? 'shell with-chat' : 'shell'}>
+      <a class="skip" href="#task-list">
+        Skip to the list
+      </a>
       <div class="board">
-        <header class="topbar">
-          <h1>Tasks</h1>
-          <span class="who" title={user.value?.email}>
-            {user.value?.name || user.value?.email}
-          </span>
-          <span
-            class="live"
-            data-state={liveState.value}
-            title="Changes from the chat, MCP and other devices show up here as they happen"
-          >
-            {LIVE_LABEL[liveState.value]}
-          </span>
-          <button
-            ref={activityButton}
-            type="button"
-            aria-expanded={activityOpen.value}
-            aria-controls="activity-panel"
-            onClick={() => (activityOpen.value = !activityOpen.value)}
-          >
-            Activity
-          </button>
-          <button
-            ref={chatButton}
-            type="button"
-            class="primary"
-            aria-expanded={chatOpen.value}
-            aria-controls="chat-panel"
-            onClick={() => (chatOpen.value = !chatOpen.value)}
-          >
-            Chat
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              logout();
-              resetAll();
-              shownFor = null;
-            }}
-          >
-            Log out
-          </button>
-        </header>
+        <TopBar
+          refs={{ chat: chatButton, activity: activityButton, help: helpButton }}
+          onLogout={() => {
+            logout();
+            resetAll();
+            shownFor = null;
+          }}
+        />
         <main class="content">
           {activityOpen.value && (
             <ActivityPanel
@@ -131,13 +137,16 @@ export function Dashboard() {
               }}
             />
           )}
+          {helpOpen.value && (
+            <Shortcuts
+              onClose={() => {
+                helpButton.current?.focus();
+                helpOpen.value = false;
+              }}
+            />
+          )}
           <NewTaskForm />
-          <p class="counts">
-            <span>{c.open} open</span>
-            <span class={c.overdue ? 'count-overdue' : undefined}>{c.overdue} overdue</span>
-            <span class={c.today ? 'count-today' : undefined}>{c.today} due today</span>
-            <span>{c.done} done</span>
-          </p>
+          <Counts />
           <Filters />
           <TaskList />
         </main>

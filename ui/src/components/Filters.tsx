@@ -11,13 +11,13 @@ const STATUS: [StatusFilter, string][] = [
 ];
 const PRIORITY: [PriorityFilter, string][] = [['any', 'Any'], ...PRIORITY_OPTIONS];
 const SORT: [Sort, string][] = [
-  ['created_at', 'Newest'],
   ['due_date', 'Due date'],
+  ['created_at', 'Newest'],
   ['priority', 'Priority'],
   ['updated_at', 'Recently changed'],
 ];
 
-/** Status, priority, search and sort; applied in the browser, instantly. */
+/** Status, priority, search and sort (within each section); applied in the browser, instantly. */
 export function Filters() {
   const v = view.value;
   return (

@@ -1,150 +1,102 @@
-import { dueState, formatDue, fromLocalInput, toLocalInput } from '../lib/dates';
-import type { Task, TaskPatch } from '../state/api';
-import { drafts, type EditDraft } from '../state/drafts';
+import { dueState, formatDue } from '../lib/dates';
+import type { Task } from '../state/api';
 import { now } from '../state/clock';
+import { drafts } from '../state/drafts';
+import { menuFor, startEdit } from '../state/editing';
 import { highlighted } from '../state/tasks';
-import { deleteTask, toggleTask, updateTask } from '../state/writes';
-import { TaskHistory } from './Activity';
-import { Choice, PRIORITY_OPTIONS } from './Choice';
+import { deleteTask, toggleTask } from '../state/writes';
+import { TaskEditor } from './TaskEditor';
 
-const DUE_LABEL = { overdue: 'Overdue', today: 'Due today', later: 'Due', none: '' } as const;
+const firstLine = (text: string) => {
+  const i = text.indexOf('\n');
+  return i < 0 ? text : `${text.slice(0, i)}…`;
+};
 
-/** One task: toggle, edit inline, delete. Overdue and due-today tasks carry a visible label, not colour alone. */
+/**
+ * One compact row: the check, the title (which opens the editor in place), one
+ * line of notes, the due date in words, a marker for high or low priority, and
+ * a menu. It reads signals only, so it renders again only when its task object
+ * (or what it shows of the clock, the edit or the menu) changes.
+ */
 export function TaskItem({ task }: { task: Task }) {
-  const editing = drafts.edit.value?.id === task.id ? drafts.edit.value.fields : null;
   const pending = task.id.startsWith('pending-');
   const due = dueState(task.due_date, task.completed, now.value);
   const classes = ['task', `due-${due}`, task.completed && 'done', highlighted.value === task.id && 'highlight']
     .filter(Boolean)
     .join(' ');
 
-  if (editing) return <TaskEditor task={task} fields={editing} class={classes} />;
+  if (drafts.edit.value?.id === task.id) return <TaskEditor task={task} class={classes} />;
 
+  const menuOpen = menuFor.value === task.id;
   return (
     <li id={`task-${task.id}`} class={classes} tabIndex={-1} aria-busy={pending}>
-      <input
-        type="checkbox"
-        checked={task.completed}
-        disabled={pending}
-        aria-label={`Done: ${task.title}`}
-        onChange={() => void toggleTask(task.id)}
-      />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={task.completed}
+          disabled={pending}
+          aria-label={`Done: ${task.title}`}
+          onChange={() => void toggleTask(task.id)}
+        />
+      </label>
       <div class="task-body">
-        <p class="task-title">{task.title}</p>
-        {task.description && <p class="task-desc">{task.description}</p>}
-        <p class="task-meta">
-          <span class={`badge prio-${task.priority}`}>{task.priority}</span>
-          {task.due_date && (
-            <span class={`due due-${due}`}>
-              {DUE_LABEL[due] || 'Due'} {formatDue(task.due_date, now.value)}
-            </span>
-          )}
-        </p>
+        <button
+          type="button"
+          class="task-title"
+          disabled={pending}
+          aria-label={`Edit ${task.title}`}
+          onClick={() => startEdit(task)}
+        >
+          {task.title}
+        </button>
+        {task.description && <p class="task-desc">{firstLine(task.description)}</p>}
+        {(task.due_date || (task.priority !== 'medium' && !task.completed)) && (
+          <p class="task-meta">
+            {task.due_date && (
+              <span class="due">
+                {due === 'overdue' && <span class="sr-only">Overdue: </span>}
+                {formatDue(task.due_date, now.value)}
+              </span>
+            )}
+            {task.priority !== 'medium' && !task.completed && (
+              <span class={`badge prio-${task.priority}`} title={`${task.priority} priority`}>
+                {task.priority}
+              </span>
+            )}
+          </p>
+        )}
       </div>
       <div class="task-actions">
         <button
           type="button"
+          class="more"
           disabled={pending}
-          aria-label={`Edit ${task.title}`}
-          onClick={() =>
-            (drafts.edit.value = {
-              id: task.id,
-              fields: {
-                title: task.title,
-                description: task.description ?? '',
-                priority: task.priority,
-                due: toLocalInput(task.due_date),
-              },
-            })
-          }
+          aria-label={`Actions for ${task.title}`}
+          aria-expanded={menuOpen}
+          aria-controls={menuOpen ? `menu-${task.id}` : undefined}
+          onClick={() => (menuFor.value = menuOpen ? null : task.id)}
         >
-          Edit
+          ⋯
         </button>
-        <button
-          type="button"
-          class="danger"
-          disabled={pending}
-          aria-label={`Delete ${task.title}`}
-          onClick={() => void deleteTask(task.id)}
-        >
-          Delete
-        </button>
+        {menuOpen && (
+          <div class="menu" id={`menu-${task.id}`}>
+            <button type="button" onClick={() => startEdit(task)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              class="danger"
+              aria-label={`Delete ${task.title}`}
+              onClick={() => {
+                menuFor.value = null;
+                void deleteTask(task.id);
+              }}
+            >
+              Delete
+            </button>
+          </div>
+        )}
       </div>
-    </li>
-  );
-}
-
-function TaskEditor({ task, fields, class: classes }: { task: Task; fields: EditDraft; class: string }) {
-  const set = (patch: Partial<EditDraft>) => (drafts.edit.value = { id: task.id, fields: { ...fields, ...patch } });
-  const close = () => {
-    drafts.edit.value = null;
-    // Back to the task's Edit button, so the keyboard user stays where they were.
-    setTimeout(
-      () => document.querySelector<HTMLButtonElement>(`#task-${CSS.escape(task.id)} .task-actions button`)?.focus(),
-      0,
-    );
-  };
-
-  function save(e: Event) {
-    e.preventDefault();
-    const title = fields.title.trim();
-    if (!title) return;
-    close();
-    // Only what changed: an untouched due date keeps its seconds, and an unchanged task is not written.
-    const patch: TaskPatch = {};
-    if (title !== task.title) patch.title = title;
-    const description = fields.description.trim() || null;
-    if (description !== task.description) patch.description = description;
-    if (fields.priority !== task.priority) patch.priority = fields.priority;
-    if (fields.due !== toLocalInput(task.due_date)) patch.due_date = fromLocalInput(fields.due);
-    if (Object.keys(patch).length) void updateTask(task.id, patch);
-  }
-
-  return (
-    <li id={`task-${task.id}`} class={`${classes} editing`}>
-      <form
-        class="editor"
-        aria-label={`Edit ${task.title}`}
-        onSubmit={save}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-        }}
-      >
-        <label>
-          Title
-          <input value={fields.title} maxLength={255} required onInput={(e) => set({ title: e.currentTarget.value })} />
-        </label>
-        <label>
-          Description
-          <textarea
-            value={fields.description}
-            maxLength={2000}
-            rows={2}
-            onInput={(e) => set({ description: e.currentTarget.value })}
-          />
-        </label>
-        <div class="row">
-          <Choice
-            label="Priority"
-            value={fields.priority}
-            options={PRIORITY_OPTIONS}
-            onChange={(priority) => set({ priority })}
-          />
-          <label>
-            Due date
-            <input type="datetime-local" value={fields.due} onInput={(e) => set({ due: e.currentTarget.value })} />
-          </label>
-        </div>
-        <div class="row">
-          <button type="submit" class="primary">
-            Save
-          </button>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </form>
-      <TaskHistory taskId={task.id} updatedAt={task.updated_at} />
     </li>
   );
 }

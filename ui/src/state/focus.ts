@@ -1,12 +1,13 @@
 import { DEFAULT_VIEW } from '../lib/list';
 import { chatOpen } from './chat';
 import { notify } from './notices';
-import { highlighted, tasks, view, visibleTasks } from './tasks';
+import { doneOpen, rowsOf, showMore } from './sections';
+import { highlighted, sections, tasks, view } from './tasks';
 
 let clear: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * From a chat action to its task: clear filters that hide it, close the chat
+ * From a chat action to its task: clear filters that hide it (and open its section), close the chat
  * where it covers the list, scroll the task into view, focus and highlight it.
  */
 export function focusTask(id: string) {
@@ -14,7 +15,7 @@ export function focusTask(id: string) {
     notify('That task no longer exists.', 'error');
     return;
   }
-  if (!visibleTasks.value.some((t) => t.id === id)) view.value = { ...DEFAULT_VIEW };
+  reveal(id);
   if (matchMedia('(max-width: 899px)').matches) chatOpen.value = false;
   highlighted.value = id;
   clearTimeout(clear);
@@ -25,4 +26,23 @@ export function focusTask(id: string) {
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     el?.focus({ preventScroll: true });
   }, 0);
+}
+
+/** Puts a task on the page: clears filters that hide it, opens Done, shows enough of its section. */
+function reveal(id: string) {
+  const find = () => {
+    for (const s of sections.value) {
+      const i = s.tasks.findIndex((t) => t.id === id);
+      if (i >= 0) return { key: s.key, i };
+    }
+    return null;
+  };
+  let at = find();
+  if (!at) {
+    view.value = { ...DEFAULT_VIEW };
+    at = find();
+  }
+  if (!at) return;
+  if (at.key === 'done') doneOpen.value = true;
+  if (at.i >= rowsOf(at.key)) showMore(at.key, at.i + 1);
 }

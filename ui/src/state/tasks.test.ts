@@ -266,6 +266,15 @@ describe('undo through the change log', () => {
     expect(lastNotice()?.text).toBe('Restored “Walk the dog”.');
   });
 
+  it('undoes an add: the new task goes again', async () => {
+    await refresh();
+    await createTask({ title: 'Added by mistake' });
+    expect(lastNotice()).toMatchObject({ text: 'Added “Added by mistake”.', action: { label: 'Undo' } });
+    undo();
+    await vi.waitFor(() => expect(titles()).toEqual([]));
+    expect(server.events.at(-1)).toMatchObject({ action: 'deleted', source: 'dashboard' });
+  });
+
   it('undoes a toggle and an edit', async () => {
     const t = server.add('Buy milk');
     await refresh();

@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { applyView, countTasks, DEFAULT_VIEW, type View } from '../lib/list';
+import { createListing, DEFAULT_VIEW, type View } from '../lib/list';
 import { mergeDelta } from '../lib/sync';
 import { api, errorText, send, type Task, type TaskEvent } from './api';
 import { now } from './clock';
@@ -16,8 +16,11 @@ export const loadState = signal<'loading' | 'ready' | 'error'>('loading');
 export const loadError = signal<string | null>(null);
 export const view = signal<View>({ ...DEFAULT_VIEW });
 
-export const visibleTasks = computed(() => applyView(tasks.value, view.value));
-export const counts = computed(() => countTasks(tasks.value, now.value));
+const listing = createListing<Task>();
+const listed = computed(() => listing(tasks.value, view.value, now.value));
+/** The list as shown: Overdue, Today, Upcoming, No date, Done; only the sections with tasks in them. */
+export const sections = computed(() => listed.value.sections);
+export const counts = computed(() => listed.value.counts);
 /** The task the chat pointed at; highlighted for a moment. */
 export const highlighted = signal<string | null>(null);
 

@@ -129,7 +129,7 @@ export async function deleteTask(id: string): Promise<boolean> {
 
 let tempIds = 0;
 
-/** Adds a task at once under a temporary id; on failure it goes away and its title returns to the field. */
+/** Adds a task at once under a temporary id (with Undo); on failure it goes away and its title returns to the field. */
 export async function createTask(input: {
   title: string;
   description?: string | null;
@@ -155,6 +155,11 @@ export async function createTask(input: {
     const created = await taskOf(send(api.tasks.$post({ json: input })));
     putTask(temp.id, created);
     announceChange();
+    notify(
+      `Added “${created.title}”.`,
+      'info',
+      undoButton({ taskId: created.id, title: created.title, action: 'created', updatedAt: created.updated_at }),
+    );
     return created;
   } catch (err) {
     putTask(temp.id, null);
