@@ -1,6 +1,7 @@
 import type { ZonedClock } from '../../lib/time-zone';
 import { RULES, type Intent } from './rules';
 import { apply, pattern } from './rules/rule';
+import { correctTypos } from './typos';
 
 export type { DueFilter, Intent, Ref, TaskIntent } from './rules';
 
@@ -27,15 +28,57 @@ function normalise(message: string): string {
     .trim();
 }
 
-/** What a message means, and the id of the rule that said so (none when nothing understood it). */
-export function explain(message: string, clock: ZonedClock): { intent: Intent; rule?: string } {
-  const text = normalise(message);
-  if (!text) return { intent: { type: 'unknown' } };
+/** Intents that change something: a question never gets one. */
+const CHANGING = new Set<string>([
+  'add',
+  'add_many',
+  'update',
+  'complete',
+  'delete',
+  'complete_all',
+  'clear_completed',
+  'undo',
+]);
+
+const QUESTION = pattern(
+  "^(?:what|what's|whats|when|when's|where|who|why|how|which|is|isn't|are|aren't|am|did|didn't|does|has|was",
+  String.raw`|were|will|any|anything|(?:do|have|should|shall|must)\s+(?:i|you|we))`,
+);
+const COMMAND = pattern(
+  '^(?:add|create|new|remind|delete|remove|complete|finish|mark|move|rename|change|update|push|postpone',
+  '|reschedule|set|make|clear|undo|cancel|reopen|check|tick|cross|drop|put|schedule)',
+);
+
+/** A question asks; it never adds, changes or deletes ("is the report done?", "anything overdue?"). */
+const isQuestion = (text: string, message: string) =>
+  QUESTION.test(text) || (/\?\s*$/.test(message) && !COMMAND.test(text));
+
+type Explained = { intent: Intent; rule?: string };
+
+function firstRule(text: string, message: string, clock: ZonedClock): Explained {
+  const asks = isQuestion(text, message);
   for (const rule of RULES) {
+    if (asks && CHANGING.has(rule.intent)) continue;
     const intent = apply(rule, { text, message, clock });
     if (intent) return { intent, rule: rule.id };
   }
   return { intent: { type: 'unknown' } };
+}
+
+/** Rules that answer only when nothing more specific did: a typo may be hiding the command. */
+const FALLBACKS = new Set([undefined, 'add.bare']);
+
+/** What a message means, and the id of the rule that said so (none when nothing understood it). */
+export function explain(message: string, clock: ZonedClock): Explained {
+  const text = normalise(message);
+  if (!text) return { intent: { type: 'unknown' } };
+  const asTyped = firstRule(text, message, clock);
+  if (!FALLBACKS.has(asTyped.rule)) return asTyped;
+  // "delte the dentsit", "compelte the report by friday": read again with the command words corrected.
+  const fixed = correctTypos(text);
+  if (fixed === text) return asTyped;
+  const corrected = firstRule(fixed, message, clock);
+  return FALLBACKS.has(corrected.rule) ? asTyped : corrected;
 }
 
 export const parse = (message: string, clock: ZonedClock): Intent => explain(message, clock).intent;

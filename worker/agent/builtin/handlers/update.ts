@@ -23,6 +23,10 @@ function said(before: Known, task: Task, c: Changes, clock: ZonedClock): string 
   return parts.join(' ');
 }
 
+/** The parts of a many-part edit that were not understood, so nothing is dropped silently. */
+const notDone = (skipped: string[] | undefined) =>
+  skipped?.length ? ` I didn’t understand ${skipped.map((s) => `“${s}”`).join(' or ')}, so I didn’t do that part.` : '';
+
 export const update: Handlers<'update'> = {
   async update(intent, turn) {
     const target = await resolve(turn, intent);
@@ -35,6 +39,6 @@ export const update: Handlers<'update'> = {
     }
     const r = await turn.call('update_task', { task_id: known.id, ...intent.changes });
     if (!r.ok) return { reply: failed(r) };
-    return { reply: said(known, r.output, intent.changes, turn.clock) };
+    return { reply: `${said(known, r.output, intent.changes, turn.clock)}${notDone(intent.skipped)}` };
   },
 };

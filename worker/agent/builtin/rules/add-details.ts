@@ -51,6 +51,17 @@ const LEADING_FILLER = pattern(
   /^(?:(?:a|an|the|new|my|another)\s+)?(?:(?:high|low|medium)\s+priority\s+)?/,
   /(?:(?:task|todo|to-do|reminder|item|entry)s?)?\s*(?:(?:to|for|called|named|titled|saying|that says|about)\b|:)?\s*/,
 );
+/**
+ * What a sentence leaves once its date and priority are read off: "…, it was due (yesterday)",
+ * "… which is due (friday)", "…, make it (high priority)". Never part of a title.
+ */
+const TRAILING_CLAUSE = pattern(
+  String.raw`(?:[,;]\s*(?:and\s+|but\s+)?(?:it|which|that|this)\b`,
+  String.raw`(?:['’]s|\s+(?:is|was|will\s+be|needs?\s+to\s+be|has\s+to\s+be|should\s+be))?`,
+  String.raw`|\s+(?:(?:which|that)\s+(?:is|was|will\s+be)|it['’]s|it\s+(?:is|was|will\s+be))`,
+  String.raw`|[,;]?\s+(?:and\s+)?(?:make|mark|set|flag)\s+it(?:\s+(?:as|to))?)`,
+  /(?:\s+(?:due|needed|done|finished))?(?:\s+(?:by|on|at|for|before))?\s*$/,
+);
 const TRAILING_FILLER = /(?:[\s,;:.!-]+|\s+(?:and|with|due|by|on|at|for|to|is|it's)$)+$/i;
 const TO_MY_LIST = pattern(
   /\s+(?:to|on|onto|in(?:to)?)\s+(?:my|the)\s+/,
@@ -73,7 +84,7 @@ export function readNewTask(body: string, clock: ZonedClock): NewTaskWords | nul
   rest = prio.rest;
   const due = extractDue(rest, clock);
   if (due) rest = due.rest;
-  title ??= rest.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
+  title ??= rest.replace(TRAILING_CLAUSE, '').replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
   if (!title) return null;
   return {
     title: title.charAt(0).toUpperCase() + title.slice(1),

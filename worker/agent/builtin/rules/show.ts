@@ -3,10 +3,20 @@ import { Ref, toRef } from './ref';
 import { pattern, type Rule } from './rule';
 
 /** Showing one task: its state, priority, due date and notes. */
-export const intents = [z.object({ type: z.literal('show'), ref: Ref })] as const;
+export const intents = [
+  z.object({
+    type: z.literal('show'),
+    ref: Ref,
+    /** "is the report done?", "did I call mom?": the reply answers yes or no first. */
+    asks: z.literal('done').optional(),
+  }),
+] as const;
 export type ShowIntent = z.infer<(typeof intents)[number]>;
 
 const show = (m: RegExpExecArray): ShowIntent => ({ type: 'show', ref: toRef(m[1]!) });
+const isItDone = (m: RegExpExecArray): ShowIntent => ({ type: 'show', ref: toRef(m[1]!), asks: 'done' });
+
+const DONE_STATE = String.raw`(?:done|finished|complete|completed|sent|paid|booked|ready|sorted|handled|taken\s+care\s+of|dealt\s+with)`;
 
 export const rules: Rule<ShowIntent>[] = [
   {
@@ -18,6 +28,46 @@ export const rules: Rule<ShowIntent>[] = [
     ),
     build: show,
     examples: ['show call mom', 'tell me about the report', 'details of 2'],
+  },
+  {
+    id: 'show.did-i',
+    intent: 'show',
+    pattern: pattern(
+      /^(?:did|have|had)\s+i\s+(?:already\s+|ever\s+|actually\s+)?/,
+      String.raw`(?:finish(?:ed)?|complete(?:d)?|do|done|get|got|check(?:ed)?\s+off|tick(?:ed)?\s+off|mark(?:ed)?)\s+`,
+      String.raw`(.+?)(?:\s+(?:off|done|yet|already|(?:as\s+)?done))*$`,
+    ),
+    build: isItDone,
+    examples: ['did I finish the report?', 'have I done the laundry yet?', 'did i check off call mom'],
+  },
+  {
+    id: 'show.is-done',
+    intent: 'show',
+    pattern: pattern(
+      /^(?:is|are|was|were|has|have)\s+(.+?)\s+(?:been\s+|already\s+|all\s+)?/,
+      String.raw`${DONE_STATE}(?:\s+(?:yet|already|now))?$`,
+    ),
+    build: isItDone,
+    examples: ['is the report done?', 'has the invoice been sent?', 'are the dishes finished yet'],
+  },
+  // "did i call mom?": the rest of the question names the task.
+  {
+    id: 'show.did-i-do',
+    intent: 'show',
+    pattern: /^(?:did|have)\s+i\s+(?:already\s+)?(.+?)(?:\s+(?:yet|already))?$/i,
+    build: isItDone,
+    examples: ['did i call mom', 'have I paid the rent yet?'],
+  },
+  // "is the report overdue?", "is the dentist tomorrow?": a question about one task's state.
+  {
+    id: 'show.is-state',
+    intent: 'show',
+    pattern: pattern(
+      /^(?:is|are|was)\s+(.+?)\s+(?:still\s+)?/,
+      /(?:overdue|late|due\b.*|open|pending|urgent|important|(?:high|low|medium)[- ]priority|today|tomorrow|on\s+\w+.*)$/,
+    ),
+    build: show,
+    examples: ['is the report overdue?', 'is the dentist tomorrow?', 'is call mom high priority'],
   },
   {
     id: 'show.when-is',

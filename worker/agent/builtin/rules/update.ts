@@ -4,6 +4,7 @@ import { extractDue } from '../dates';
 import { PRIORITY, priorityOf, unquote } from './lexicon';
 import { Ref, toRef } from './ref';
 import { pattern, type Rule, type Utterance } from './rule';
+import { manyParts } from './update-parts';
 
 /** Renaming, reprioritising, rescheduling and annotating one task. */
 const Changes = z.object({
@@ -12,10 +13,18 @@ const Changes = z.object({
   due_date: z.string().nullable().optional(),
   description: z.string().nullable().optional(),
 });
-export const intents = [z.object({ type: z.literal('update'), ref: Ref, changes: Changes })] as const;
+export const intents = [
+  z.object({
+    type: z.literal('update'),
+    ref: Ref,
+    changes: Changes,
+    /** Parts of a many-part edit that were not understood, to name in the reply. */
+    skipped: z.array(z.string()).optional(),
+  }),
+] as const;
 export type UpdateIntent = z.infer<(typeof intents)[number]>;
 
-const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => ({
+export const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => ({
   type: 'update',
   ref: toRef(ref),
   changes,
@@ -24,7 +33,7 @@ const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => 
 const NO_DATE = /^(?:to\s+)?(?:no|none|never|nothing)(?:\s+due\s+date)?$/i;
 
 /** A new due date, or none; null when `when` names no date, so the message goes on to later rules. */
-function dueUpdate(ref: string, when: string, { clock }: Utterance): UpdateIntent | null {
+export function dueUpdate(ref: string, when: string, { clock }: Utterance): UpdateIntent | null {
   if (NO_DATE.test(when.trim())) return update(ref, { due_date: null });
   const due = extractDue(when, clock);
   return due ? update(ref, { due_date: due.due }) : null;
@@ -157,8 +166,10 @@ const notes: Rule<UpdateIntent>[] = [
   },
 ];
 
-/** Commands that start with their verb. */
-export const commands: Rule<UpdateIntent>[] = [...rename, ...priority, ...due, ...notes];
+const single: Rule<UpdateIntent>[] = [...rename, ...priority, ...due, ...notes];
+
+/** Commands that start with their verb; a many-part edit first, so "and make it urgent" is not read as a title. */
+export const commands: Rule<UpdateIntent>[] = [manyParts(single), ...single];
 
 /** Statements about a task ("the report is due friday"), for after list questions have had their turn. */
 export const statements: Rule<UpdateIntent>[] = [
