@@ -41,11 +41,34 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many typos a word of this length may carry and still be recognised: none up to 3 letters, one up to 7, two beyond. */
 export const typosAllowed = (word: string) => (word.length <= 3 ? 0 : word.length <= 7 ? 1 : 2);
 
+/** Past forms people use about a task ("I paid the rent" for "Pay rent"), to their base form. */
+const IRREGULAR: Record<string, string> = {
+  paid: 'pay',
+  sent: 'send',
+  bought: 'buy',
+  did: 'do',
+  done: 'do',
+  made: 'make',
+  took: 'take',
+  got: 'get',
+  wrote: 'write',
+  rang: 'ring',
+  went: 'go',
+  sold: 'sell',
+  gave: 'give',
+  met: 'meet',
+  brought: 'bring',
+  fed: 'feed',
+  ran: 'run',
+};
+const stem = (w: string) => IRREGULAR[w] ?? (w.length >= 5 ? w.replace(/(?:ed|ing|es|s)$/, '') : w);
+
 function wordScore(q: string, titleWords: string[]): number {
   let best = 0;
   const allowed = typosAllowed(q);
   for (const w of titleWords) {
     if (w === q) return 1;
+    if (stem(w) === stem(q)) best = Math.max(best, 0.9);
     if (q.length >= 3 && (w.startsWith(q) || q.startsWith(w))) best = Math.max(best, 0.9);
     else if (allowed) {
       const d = editDistance(q, w, allowed);

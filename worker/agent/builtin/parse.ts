@@ -8,7 +8,7 @@ export type { DueFilter, Intent, Ref, TaskIntent } from './rules';
 const FILLERS: RegExp[] = [
   /^(?:hey|hi|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i,
   /^(?:please|pls|plz|kindly)[,]?\s+/i,
-  /^(?:can|could|would|will)\s+you\s+(?:please\s+)?/i,
+  /^(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?/i,
   /^i(?:'d| would)\s+like\s+(?:you\s+)?to\s+/i,
   // "let's add x", but not "let's see": only before a command verb.
   pattern(
@@ -19,7 +19,12 @@ const FILLERS: RegExp[] = [
 
 /** Takes a leading polite or filler phrase off, so "could you please add x" reads as "add x". */
 function normalise(message: string): string {
-  let s = message.replace(/\s+/g, ' ').trim();
+  let s = message
+    // Emoji carry mood, not meaning: "thanks 🙏", "call dentist 🦷 tomorrow".
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
+    .replace(/(\p{L})’(\p{L})/gu, "$1'$2")
+    .replace(/\s+/g, ' ')
+    .trim();
   // A few rounds, for "ok so could you please ...".
   for (let i = 0; i < 3; i++) for (const filler of FILLERS) s = s.replace(filler, '');
   return s
@@ -66,19 +71,20 @@ function firstRule(text: string, message: string, clock: ZonedClock): Explained 
 }
 
 /** Rules that answer only when nothing more specific did: a typo may be hiding the command. */
-const FALLBACKS = new Set([undefined, 'add.bare']);
+const FALLBACKS = new Set([undefined, 'add.bare', 'complete.did-it']);
 
 /** What a message means, and the id of the rule that said so (none when nothing understood it). */
 export function explain(message: string, clock: ZonedClock): Explained {
   const text = normalise(message);
   if (!text) return { intent: { type: 'unknown' } };
   const asTyped = firstRule(text, message, clock);
-  if (!FALLBACKS.has(asTyped.rule)) return asTyped;
-  // "delte the dentsit", "compelte the report by friday": read again with the command words corrected.
   const fixed = correctTypos(text);
   if (fixed === text) return asTyped;
+  // "delte the dentsit", "compelte the report by friday": read again with the command words corrected.
   const corrected = firstRule(fixed, message, clock);
-  return FALLBACKS.has(corrected.rule) ? asTyped : corrected;
+  if (FALLBACKS.has(asTyped.rule)) return FALLBACKS.has(corrected.rule) ? asTyped : corrected;
+  // "show high priorty tasks": a listing reads its filters from the corrected words.
+  return asTyped.intent.type === 'list' && corrected.rule === asTyped.rule ? corrected : asTyped;
 }
 
 export const parse = (message: string, clock: ZonedClock): Intent => explain(message, clock).intent;

@@ -28,10 +28,13 @@ function adding(body: string, clock: ZonedClock, lines?: string[]): AddIntent | 
 }
 
 const VERB = pattern(
-  String.raw`^(?:add|create|new|make|put|schedule|set\s+up|remind\s+me(?:\s+to|\s+about|\s+of)?|remember\s+to`,
-  String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|gotta|got|ought)\s+to|need\s+to|have\s+to`,
-  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|todo|to-do|task|reminder|note\s+to\s+self)`,
-  /(?:\s*:\s*|\s+)(.+)$/,
+  String.raw`^(?:(?:new\s+)?(?:task|todo|to-do|reminder)|add|create|new|make|put|schedule|set\s+up`,
+  String.raw`|remind\s+me(?:\s+to|\s+about|\s+of)?|remember\s+to`,
+  String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
+  String.raw`(?:\s+really|\s+definitely)?`,
+  String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
+  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self)`,
+  /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,
 );
 
 const NARRATIVE = pattern(
@@ -67,7 +70,7 @@ export const commands: Rule<AddIntent | UnknownIntent>[] = [
       if (lines.length < 2) return null;
       const first = firstLine(lines[0]!);
       if (first === null) return null;
-      const items = [first, ...lines.slice(1)];
+      const items = [first, ...lines.slice(1).map((l) => VERB.exec(l)?.[1] ?? l)];
       return adding('', clock, items.filter(Boolean));
     },
     examples: ['add these:\n- milk\n- eggs\n- bread', 'todo:\ncall the plumber\nemail the landlord'],

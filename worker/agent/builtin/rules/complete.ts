@@ -70,6 +70,20 @@ export const commands: Rule<CompleteIntent>[] = [...reopen, ...done];
 
 /** Statements ("the report is done"), for after list questions have had their turn. */
 export const statements: Rule<CompleteIntent>[] = [
+  // "I called mom", "just paid the rent": a task told as done. Its words find the task ("called" finds "Call").
+  {
+    id: 'complete.did-it',
+    intent: 'complete',
+    pattern: pattern(
+      /^(?:(?:i|i've|i\s+have|we|we've)\s+)?(?:just\s+|already\s+|finally\s+)*/,
+      String.raw`((?!(?:need|feed|speed|seed|bleed|used|wanted|needed|planned|hoped|tried|decided|started)\b)`,
+      String.raw`(?:\w{2,}ed|paid|sent|bought|did|made|took|got|wrote|rang|went|sold|gave|met|brought|fed|ran)`,
+      String.raw`\s+(?!to\b).+)$`,
+    ),
+    build: (m, { text }) =>
+      /^(?:i|i've|i\s+have|we|we've|just|already|finally)\b/i.test(text) ? complete(m[1]!) : null,
+    examples: ['I called mom', 'just paid the rent', "i've emailed the landlord"],
+  },
   {
     id: 'complete.is-not-done',
     intent: 'complete',

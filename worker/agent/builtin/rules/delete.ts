@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Ref, toRef } from './ref';
-import type { Rule } from './rule';
+import { pattern, type Rule } from './rule';
 
 /** Deleting one task. */
 export const intents = [z.object({ type: z.literal('delete'), ref: Ref })] as const;
@@ -10,8 +10,18 @@ export const rules: Rule<DeleteIntent>[] = [
   {
     id: 'delete.one',
     intent: 'delete',
-    pattern: /^(?:delete|remove|cancel|drop|erase|trash|scrap|get\s+rid\s+of|forget(?:\s+about)?)\s+(.+)$/i,
+    pattern: pattern(
+      String.raw`^(?:delete|remove|cancel|drop|erase|trash|scrap|ditch|get\s+rid\s+of|forget(?:\s+about)?`,
+      String.raw`|never\s*mind(?:\s+about)?|no\s+need\s+(?:for|to)|i\s+don'?t\s+need(?:\s+to)?)\s+(.+)$`,
+    ),
     build: (m) => ({ type: 'delete', ref: toRef(m[1]!) }),
-    examples: ['delete buy milk', 'remove task 4', 'get rid of it', 'delete the completed report', 'forget the gym'],
+    examples: [
+      'delete buy milk',
+      'remove task 4',
+      'get rid of it',
+      'delete the completed report',
+      'forget the gym',
+      'never mind the haircut',
+    ],
   },
 ];

@@ -110,12 +110,21 @@ const due: Rule<UpdateIntent>[] = [
     id: 'update.move',
     intent: 'update',
     pattern: pattern(
-      String.raw`^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|change\s+the\s+due\s+date\s+of`,
+      String.raw`^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|bump(?!\s+up)|shift|slide|punt|kick`,
+      String.raw`|change\s+the\s+due\s+date\s+of`,
       String.raw`|(?:set|change|update)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on))`,
       /\s+(.+?)\s+((?:to|until|till|for|by|on)\s+.+)$/,
     ),
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
     examples: ['move the report to friday', 'postpone call mom until tomorrow at 6pm', 'push back 2 to no due date'],
+  },
+  {
+    id: 'update.possessive-due',
+    intent: 'update',
+    pattern:
+      /^(?:change|set|move|update|push)\s+(.+?)['’]s?\s+(?:due\s+date|deadline|date)\s+((?:to|for|until)\s+.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ["change the report's due date to monday"],
   },
   // "change the dentist to next monday": a date means a new due date; "change x to y" without one renames.
   {
