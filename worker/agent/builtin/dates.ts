@@ -254,6 +254,11 @@ const TIME_RULES: { re: RegExp; meridiem?: true; time(m: RegExpExecArray): Time 
     time: (m) => ({ hour: Number(m[1]), minute: Number(m[2]) }),
   },
   {
+    // "by eod": the end of the working day.
+    re: /\b(?:at\s+|by\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:work(?:ing)?\s+)?day|close\s+of\s+business)\b/i,
+    time: () => ({ hour: 17, minute: 0 }),
+  },
+  {
     re: /\b(?:at\s+|by\s+)?(noon|midday|midnight)\b/i,
     time: (m) => (m[1]!.toLowerCase() === 'midnight' ? { hour: 23, minute: 59 } : { hour: 12, minute: 0 }),
   },

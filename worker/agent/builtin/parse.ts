@@ -8,6 +8,8 @@ export type { DueFilter, Intent, Ref, TaskIntent } from './rules';
 const FILLERS: RegExp[] = [
   /^(?:hey|hi|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i,
   /^(?:please|pls|plz|kindly)[,]?\s+/i,
+  // "nope, undo that", "ugh I keep forgetting…": a leading sigh or no, before more words.
+  /^(?:nope|nah|no,|ugh+|argh+|meh|hm+|yeah|yes,|yep|cool|great|perfect)[,!.]?\s+(?=\S+\s)/i,
   /^(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?/i,
   /^i(?:'d| would)\s+like\s+(?:you\s+)?to\s+/i,
   // "let's add x", but not "let's see": only before a command verb.
@@ -47,11 +49,11 @@ const CHANGING = new Set<string>([
 
 const QUESTION = pattern(
   "^(?:what|what's|whats|when|when's|where|who|why|how|which|is|isn't|are|aren't|am|did|didn't|does|has|was",
-  String.raw`|were|will|any|anything|(?:do|have|should|shall|must)\s+(?:i|you|we))`,
+  String.raw`|were|will|any|anything|(?:do|have|should|shall|must)\s+(?:i|you|we))\b`,
 );
 const COMMAND = pattern(
   '^(?:add|create|new|remind|delete|remove|complete|finish|mark|move|rename|change|update|push|postpone',
-  '|reschedule|set|make|clear|undo|cancel|reopen|check|tick|cross|drop|put|schedule)',
+  '|reschedule|set|make|clear|undo|cancel|reopen|check|tick|cross|drop|put|schedule)\\b',
 );
 
 /** A question asks; it never adds, changes or deletes ("is the report done?", "anything overdue?"). */
@@ -71,7 +73,7 @@ function firstRule(text: string, message: string, clock: ZonedClock): Explained 
 }
 
 /** Rules that answer only when nothing more specific did: a typo may be hiding the command. */
-const FALLBACKS = new Set([undefined, 'add.bare', 'complete.did-it']);
+const FALLBACKS = new Set([undefined, 'add.bare', 'add.imperative', 'complete.did-it']);
 
 /** What a message means, and the id of the rule that said so (none when nothing understood it). */
 export function explain(message: string, clock: ZonedClock): Explained {

@@ -28,6 +28,7 @@ const VERBS = [
   'cancel',
   'clear',
   'remind',
+  'remember',
   'schedule',
   'search',
   'prioritise',

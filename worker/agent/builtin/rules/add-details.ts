@@ -68,6 +68,12 @@ const TO_MY_LIST = pattern(
   /(?:task\s+list|list|tasks?|to-?do(?:\s+list)?|agenda)\b/,
 );
 
+const EVERY = pattern(
+  /\b(?:every|each)\s+(?:other\s+)?(?:\d+\s+)?/,
+  /(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/,
+);
+const EVERY_MARK = 'EVERYTIME';
+
 /** The task `body` describes; null when no title is left once the details are read off. */
 export function readNewTask(body: string, clock: ZonedClock): NewTaskWords | null {
   let rest = body.replace(TO_MY_LIST, ' ');
@@ -82,8 +88,12 @@ export function readNewTask(body: string, clock: ZonedClock): NewTaskWords | nul
   rest = desc.rest;
   const prio = extractPriority(rest);
   rest = prio.rest;
+  // "every morning" is how often, not when: it stays in the title (tasks do not repeat).
+  const every = EVERY.exec(rest);
+  if (every) rest = rest.replace(every[0], EVERY_MARK);
   const due = extractDue(rest, clock);
   if (due) rest = due.rest;
+  if (every) rest = rest.replace(EVERY_MARK, every[0]);
   title ??= rest.replace(TRAILING_CLAUSE, '').replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
   if (!title) return null;
   return {

@@ -19,7 +19,7 @@ import { type NewTaskWords, readNewTask } from './add-details';
  */
 
 /** Verbs a to-do starts with. A part that starts with one is a task of its own. */
-const VERBS = new Set(
+export const VERBS = new Set(
   (
     'add answer apply arrange ask attend back bake book bring buy call cancel change charge check choose clean ' +
     'clear collect confirm contact cook copy create cut deliver deposit do download drop email empty fax feed fetch ' +
@@ -27,12 +27,16 @@ const VERBS = new Set(
     'meet message mop move mow order organise organize pack paint pay phone pick plan plant post prepare print ' +
     'put read rebook record refill register remind renew repair reply request reschedule reserve return review ' +
     'ring run schedule see sell send set sign sort start study submit take talk tell text tidy tidy-up top train ' +
-    'update upload vacuum visit wash watch water wipe wrap write'
+    'update upload vacuum visit wash watch water wipe wrap write walk drink eat sweep scrub dust shop vote ' +
+    'exercise jog practice practise rsvp ship mail scan shred research recycle unpack load unload declutter fold ' +
+    'hoover polish replace host celebrate prep finalise finalize draft edit proofread test deploy debug refactor ' +
+    'merge invoice transfer withdraw donate volunteer cancel dry defrost hand log backup measure borrow lend ' +
+    'apologise apologize thank congratulate wish greet visit phone skype zoom facetime chase nudge remind'
   ).split(' '),
 );
 
 const ALWAYS = /\s*;\s*|\s*,?\s+and\s+(?:also|then)\s+|\s*,\s*(?:also|then|plus)\s+/i;
-const LIST = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/i;
+const LIST = /\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|\+)\s+/i;
 const HEADER = new RegExp(
   String.raw`^(?:(?:a\s+(?:few|couple(?:\s+of)?)|some|these|the\s+following|following|several|\d+|two|three|four|five|new|more)\b\s*)*` +
     '(?:tasks?|items?|things?|todos?|to-?dos?|reminders?)?' +

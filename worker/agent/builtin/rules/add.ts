@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../../../tasks/types';
 import type { ZonedClock } from '../../../lib/time-zone';
 import { readNewTask } from './add-details';
-import { readNewTasks } from './add-list';
+import { readNewTasks, VERBS } from './add-list';
 import type { UnknownIntent } from './conversation';
 import { pattern, type Rule } from './rule';
 
@@ -33,14 +33,15 @@ const VERB = pattern(
   String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
   String.raw`(?:\s+really|\s+definitely)?`,
   String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
-  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self)`,
+  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:i|we)\s+need(?!\s+(?:to|help)\b))`,
   /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,
 );
 
 const NARRATIVE = pattern(
   String.raw`^(?:(?:i\s+)?(?:totally\s+|completely\s+|just\s+|almost\s+)?forgot\s+(?:to\s+|about\s+)?`,
   String.raw`|(?:i\s+)?(?:need|have|want|got|must)\s+to\s+remember\s+(?:to\s+)?`,
-  String.raw`|(?:please\s+)?(?:remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget)\s+(?:to\s+|about\s+)?`,
+  String.raw`|(?:please\s+)?(?:remember|don'?t\s+forget|do\s+not\s+forget|never\s+forget)\s+(?:to\s+|about\s+|that\s+)?`,
+  String.raw`|(?:i\s+)?keep\s+forgetting\s+(?:to\s+|about\s+)?`,
   String.raw`|(?:don'?t|do\s+not)\s+let\s+me\s+forget\s+(?:to\s+|about\s+)?|make\s+sure\s+(?:that\s+)?(?:i\s+|to\s+)?`,
   String.raw`|(?:i\s+was|i'm|i\s+am|we're|we\s+are)\s+(?:supposed|meant|going)\s+to\s+|we\s+(?:need|have|must|should)\s+to\s+`,
   String.raw`|it'?s\s+time\s+to\s+|(?:i'd|i\s+would)\s+like\s+to\s+|i\s+want\s+to\s+)(.+)$`,
@@ -120,7 +121,7 @@ export const commands: Rule<AddIntent | UnknownIntent>[] = [
   {
     id: 'add.event',
     intent: 'add',
-    pattern: /^(?:i\s+have|i've\s+got|i\s+(?:have\s+)?got|there's|there\s+is)\s+(?:a|an|my|the|this)\s+(.+)$/i,
+    pattern: /^(?:i\s+have|i've\s+got|(?:i\s+)?(?:have\s+)?got|there's|there\s+is)\s+(?:a|an|my|the|this)\s+(.+)$/i,
     build(m, { clock }) {
       const task = readNewTask(m[1]!, clock);
       return task?.due_date ? { type: 'add', ...task } : null;
@@ -151,5 +152,17 @@ export const implicit: Rule<AddIntent>[] = [
       'Renew car insurance, urgent',
       'dentist appointment thursday at 2pm',
     ],
+  },
+  // "text jenny back", "call mom and email dad": a to-do assistant told to do something is told of a task.
+  {
+    id: 'add.imperative',
+    intent: 'add',
+    match({ text, message, clock }) {
+      const [verb, next] = text.toLowerCase().split(' ');
+      if (/\?\s*$/.test(message) || QUESTION.test(text) || !next || ['me', 'us', 'you', 'ya', 'u'].includes(next))
+        return null;
+      return VERBS.has(verb!) ? adding(text, clock) : null;
+    },
+    examples: ['text jenny back', 'email boss re: vacation days', 'walk the dog'],
   },
 ];

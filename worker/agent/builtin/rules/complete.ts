@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extractDue } from '../dates';
 import { Ref, toRef } from './ref';
 import { pattern, type Rule } from './rule';
 
@@ -56,11 +57,13 @@ const done: Rule<CompleteIntent>[] = [
     id: 'complete.verb',
     intent: 'complete',
     pattern: pattern(
-      String.raw`^(?:complete|finish|finished|completed|done(?:\s+with)?`,
+      String.raw`^(?:complete|finish|finished|completed|(?:all\s+)?done(?:\s+with)?`,
       String.raw`|i(?:'ve|\s+have)?\s+(?:done|finished|completed)|i\s+did`,
       String.raw`|check\s+off|tick\s+off|cross\s+off|close|mark\s+off)[:\s]+(.+)$`,
     ),
-    build: (m) => complete(m[1]!),
+    // "finish the slides by friday" is a task to add, not one to complete.
+    build: (m, { clock }) =>
+      /\b(?:by|before|until|due)\b/i.test(m[1]!) && extractDue(m[1]!, clock) ? null : complete(m[1]!),
     examples: ['complete buy milk', 'Done with the report.', 'check off call mom', 'I did the laundry', 'finished #3'],
   },
 ];
@@ -80,9 +83,18 @@ export const statements: Rule<CompleteIntent>[] = [
       String.raw`(?:\w{2,}ed|paid|sent|bought|did|made|took|got|wrote|rang|went|sold|gave|met|brought|fed|ran)`,
       String.raw`\s+(?!to\b).+)$`,
     ),
-    build: (m, { text }) =>
-      /^(?:i|i've|i\s+have|we|we've|just|already|finally)\b/i.test(text) ? complete(m[1]!) : null,
-    examples: ['I called mom', 'just paid the rent', "i've emailed the landlord"],
+    // Without "I" or "just" only when no date follows: "booked flights friday" is a task to add.
+    build: (m, { text, clock }) =>
+      /^(?:i|i've|i\s+have|we|we've|just|already|finally)\b/i.test(text) || !extractDue(text, clock)
+        ? complete(m[1]!)
+        : null,
+    examples: [
+      'I called mom',
+      'just paid the rent',
+      "i've emailed the landlord",
+      'took out the trash',
+      'got the groceries',
+    ],
   },
   {
     id: 'complete.is-not-done',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Rule } from './rule';
+import { pattern, type Rule } from './rule';
 
 /** Talk that is not about one task: help, greetings, thanks, and what the parser answers when nothing fits. */
 export const intents = [
@@ -16,9 +16,12 @@ export const rules: Rule<ConversationIntent>[] = [
     id: 'conversation.help',
     intent: 'help',
     // End punctuation is gone before rules see a message, so a lone "?" never gets here: it is not understood.
-    pattern: /^(?:help|commands|what can you do|how does (?:this|it) work|what do you do)\??$/i,
+    pattern: pattern(
+      '^(?:help|help me|i need help|commands|what can you do|how does (?:this|it) work|what do you do|how do i use (?:this|you|it)',
+      '|what can i (?:say|ask|type|do(?: here)?)(?: to you)?|what are (?:the|your) commands)\\??$',
+    ),
     build: () => ({ type: 'help' }),
-    examples: ['help', 'what can you do?', 'how does this work'],
+    examples: ['help', 'what can you do?', 'how does this work', 'what can i say to you?'],
   },
   {
     id: 'conversation.greet',
@@ -30,8 +33,12 @@ export const rules: Rule<ConversationIntent>[] = [
   {
     id: 'conversation.thanks',
     intent: 'thanks',
-    pattern: /^(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it)$/i,
+    pattern: pattern(
+      /^(?:(?:great|perfect|cool|nice|awesome|ok|okay),?\s+)?/,
+      /(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it|awesome)/,
+      /(?:\s+(?:so much|a lot|a bunch|very much|again|mate|buddy))?$/,
+    ),
     build: () => ({ type: 'thanks' }),
-    examples: ['thanks!', 'thank you', 'ok', 'got it'],
+    examples: ['thanks!', 'thank you', 'ok', 'got it', 'thank you so much', 'great, thanks'],
   },
 ];

@@ -26,6 +26,7 @@ export function toRef(raw: string): Ref {
     .replace(/^(?:the|my|a)\s+/i, '')
     .replace(/^(?:task|todo|to-do|item)\s+(?:called|named|titled|about)?\s*/i, '')
     .replace(/\s+(?:anymore|any\s+more|after\s+all)$/i, '')
+    .replace(/(?:['’]s)?\s+(?:deadline|due\s+date)$/i, '')
     .replace(/\s+(?:task|todo|to-do|item|one|thing|stuff|reminder)$/i, '');
   return { kind: 'text', text: unquote(words) || text };
 }

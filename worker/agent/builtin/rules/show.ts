@@ -16,7 +16,7 @@ export type ShowIntent = z.infer<(typeof intents)[number]>;
 const show = (m: RegExpExecArray): ShowIntent => ({ type: 'show', ref: toRef(m[1]!) });
 const isItDone = (m: RegExpExecArray): ShowIntent => ({ type: 'show', ref: toRef(m[1]!), asks: 'done' });
 
-const DONE_STATE = String.raw`(?:done|finished|complete|completed|sent|paid|booked|ready|sorted|handled|taken\s+care\s+of|dealt\s+with)`;
+const DONE_STATE = String.raw`(?:done|finished|complete|sent|paid|ready|sorted|taken\s+care\s+of|dealt\s+with|\w{3,}ed)`;
 
 export const rules: Rule<ShowIntent>[] = [
   {
@@ -68,6 +68,13 @@ export const rules: Rule<ShowIntent>[] = [
     ),
     build: show,
     examples: ['is the report overdue?', 'is the dentist tomorrow?', 'is call mom high priority'],
+  },
+  {
+    id: 'show.deadline-of',
+    intent: 'show',
+    pattern: /^(?:what(?:'s|\s+is)|when(?:'s|\s+is))\s+the\s+(?:deadline|due\s+date|date)\s+(?:for|of|on)\s+(.+)$/i,
+    build: show,
+    examples: ["what's the deadline for the tax return", 'when is the due date of the report'],
   },
   {
     id: 'show.when-is',

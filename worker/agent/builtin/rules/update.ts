@@ -175,13 +175,37 @@ const notes: Rule<UpdateIntent>[] = [
   },
 ];
 
-const single: Rule<UpdateIntent>[] = [...rename, ...priority, ...due, ...notes];
+/** "make that tomorrow instead", "move it to 5pm": a new date for the task just mentioned. */
+const again: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.it-to-date',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:make|change|move|set|switch|put)\s+(?:it|that|this)\s+(?:to\s+|for\s+|on\s+|at\s+)?/,
+      /(.+?)(?:\s+instead)?$/,
+    ),
+    build(m, { clock }) {
+      const due = extractDue(m[1]!, clock);
+      return due && !due.rest.trim() ? update('it', { due_date: due.due }) : null;
+    },
+    examples: ['actually make that tomorrow instead', 'make it 5pm'],
+  },
+];
+
+const single: Rule<UpdateIntent>[] = [...again, ...rename, ...priority, ...due, ...notes];
 
 /** Commands that start with their verb; a many-part edit first, so "and make it urgent" is not read as a title. */
 export const commands: Rule<UpdateIntent>[] = [manyParts(single), ...single];
 
 /** Statements about a task ("the report is due friday"), for after list questions have had their turn. */
 export const statements: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.can-wait',
+    intent: 'update',
+    pattern: /^(.+?)\s+(?:can\s+wait|isn'?t\s+(?:that\s+|very\s+|so\s+)?(?:urgent|important))(?:\b.*)?$/i,
+    build: (m) => update(m[1]!, { priority: 'low' }),
+    examples: ['the gym can wait, make it low priority', "the garage isn't urgent"],
+  },
   {
     id: 'update.is-priority',
     intent: 'update',
