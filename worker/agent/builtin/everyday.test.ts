@@ -76,7 +76,7 @@ describe('several tasks in one message', () => {
       'add buy bread\nadd walk the dog tonight',
       many('Buy bread', { title: 'Walk the dog', due_date: at('2026-11-23', '20:00') }),
     ],
-    ['add 1. renew passport 2. book flights', add('1. renew passport 2. book flights')],
+    ['add 1. renew passport 2. book flights', many('Renew passport', 'Book flights')],
     // One task, however it looks like a list: a verb taking a list, a name with "and" in it.
     ['add research and development report', add('Research and development report')],
     ['add buy milk, eggs and bread', add('Buy milk, eggs and bread')],
@@ -257,6 +257,74 @@ describe('conversation', () => {
     ['2', { type: 'select', n: 2 }],
     ['mark everything done', { type: 'complete_all' }],
     ['clear completed', { type: 'clear_completed' }],
+  ])('%j', (message, expected) => {
+    expect(parse(message, clock)).toEqual(expected);
+  });
+});
+
+// Tried as fresh messages once the rules above were written; each is what it must mean, in its key fields.
+describe('fresh messages', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['remind me to take my meds every morning', add('Take my meds every morning')],
+    ['add get a haircut this weekend', add('Get a haircut', { due_date: '2026-11-28' })],
+    ['I need milk, bread and coffee', many('Milk', 'Bread', 'Coffee')],
+    ['add walk dog + feed cat', many('Walk dog', 'Feed cat')],
+    [
+      "got a doctor's appointment on the 14th at 10:30",
+      add("Doctor's appointment", { due_date: at('2026-12-14', '10:30') }),
+    ],
+    ['oh and also add buy a birthday card for sarah', add('Buy a birthday card for sarah')],
+    ['ugh I keep forgetting to drink water', add('Drink water')],
+    ['remember that the plumber comes thursday at 8', add('Plumber comes', { due_date: at('2026-11-26', '08:00') })],
+    ['submit timesheet by eod friday', add('Submit timesheet', { due_date: at(FRIDAY, '17:00') })],
+    ['text jenny back', add('Text jenny back')],
+    ["call the bank about the card, it's urgent", add('Call the bank about the card', { priority: 'high' })],
+    ['yo add dentist next wed', add('Dentist', { due_date: '2026-11-25' })],
+    [
+      'Add grocery run and pharmacy pickup to today',
+      many(...['Grocery run', 'Pharmacy pickup'].map((title) => ({ title, due_date: '2026-11-23' }))),
+    ],
+    [
+      'add book club reading - chapter 5 by thursday',
+      add('Book club reading', { due_date: '2026-11-26', description: 'chapter 5' }),
+    ],
+    [
+      'buy milk tomorrow and eggs on friday',
+      many({ title: 'Buy milk', due_date: TOMORROW }, { title: 'Buy eggs', due_date: FRIDAY }),
+    ],
+    ['1) call bank 2) email hr 3) update cv', many('Call bank', 'Email hr', 'Update cv')],
+    ['pick up kids at 3:30 today', add('Pick up kids', { due_date: at('2026-11-23', '15:30') })],
+    ['lunch w/ sam fri noon', add('Lunch w/ sam', { due_date: at(FRIDAY, '12:00') })],
+    ['renew passport!!! before march', add('Renew passport before march')],
+    ['what do i need to do this week', list({ completed: false, due: 'week' })],
+    ['anything due soon?', list()],
+    ['whats happening tomorrow', list({ due: 'tomorrow' })],
+    ["what's on my plate this week", list({ due: 'week' })],
+    ['do I have any overdue tasks', list({ due: 'overdue' })],
+    ['is the car registration renewed?', show('car registration', 'done')],
+    ["what's the deadline for the tax return", show('tax return')],
+    ['when do I need to pay rent', show('pay rent')],
+    ['whats the status of the report', show('report')],
+    ['all done with the report', done('report')],
+    ['took out the trash', done('took out the trash')],
+    ['yep did the groceries', done('groceries')],
+    ['laundry done', done('laundry')],
+    ['the flowers are sent', done('flowers')],
+    ['tick laundry', done('laundry')],
+    ["actually the laundry isn't done", done('laundry', false)],
+    ['nvm the meeting with alex, delete it', del('meeting with alex')],
+    ['change the report deadline to dec 20', edit('report', { due_date: '2026-12-20' })],
+    ['the gym can wait, make it low priority', edit('gym', { priority: 'low' })],
+    ['actually make that tomorrow instead', edit('it', { due_date: TOMORROW })],
+    ['set laundry priority to high', edit('laundry', { priority: 'high' })],
+    ['make laundry due tonight', edit('laundry', { due_date: at('2026-11-23', '20:00') })],
+    ['make the slides urgent and move them to sunday', edit('slides', { priority: 'high', due_date: '2026-11-29' })],
+    ['nope, undo that', { type: 'undo' }],
+    ['undo last', { type: 'undo' }],
+    ['thank you so much', { type: 'thanks' }],
+    ['what can you help with?', { type: 'help' }],
+    ['remmber to buy eggs', add('Buy eggs')],
+    ['finsih the slides by tomorow', add('Finsih the slides', { due_date: TOMORROW })],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);
   });

@@ -6,7 +6,7 @@ import { correctTypos } from './typos';
 export type { DueFilter, Intent, Ref, TaskIntent } from './rules';
 
 const FILLERS: RegExp[] = [
-  /^(?:hey|hi|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i,
+  /^(?:hey|hi|yo|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i,
   /^(?:please|pls|plz|kindly)[,]?\s+/i,
   // "nope, undo that", "ugh I keep forgetting…": a leading sigh or no, before more words.
   /^(?:nope|nah|no,|ugh+|argh+|meh|hm+|yeah|yes,|yep|cool|great|perfect)[,!.]?\s+(?=\S+\s)/i,
@@ -25,6 +25,8 @@ function normalise(message: string): string {
     // Emoji carry mood, not meaning: "thanks 🙏", "call dentist 🦷 tomorrow".
     .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
     .replace(/(\p{L})’(\p{L})/gu, "$1'$2")
+    .replace(/!+(?=\s)/g, '')
+    .replace(/([!?])[!?]+/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
   // A few rounds, for "ok so could you please ...".
@@ -48,7 +50,8 @@ const CHANGING = new Set<string>([
 ]);
 
 const QUESTION = pattern(
-  "^(?:what|what's|whats|when|when's|where|who|why|how|which|is|isn't|are|aren't|am|did|didn't|does|has|was",
+  "^(?:what|what's|whats|when|when's|where|who|why|how|which|is|isn't|are|aren't|am|does|has|was",
+  String.raw`|did(?:n't)?\s+(?:i|you|we|he|she|they|it|my|our|anyone|someone|somebody)`,
   String.raw`|were|will|any|anything|(?:do|have|should|shall|must)\s+(?:i|you|we))\b`,
 );
 const COMMAND = pattern(

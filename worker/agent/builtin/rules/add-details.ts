@@ -40,11 +40,16 @@ const NOTES = pattern(
 );
 const DASHED = /\s+[-–—]{1,2}\s+(.+)$/;
 
-function extractDescription(text: string): { description?: string; rest: string } {
-  const m = NOTES.exec(text) ?? DASHED.exec(text);
+function extractDescription(text: string, clock: ZonedClock): { description?: string; rest: string; due?: string } {
+  const notes = NOTES.exec(text);
+  const m = notes ?? DASHED.exec(text);
   // With nothing before it, "note the meter reading" is the title itself.
   if (!m || !text.slice(0, m.index).trim()) return { rest: text };
-  return { description: unquote(m[1]!), rest: text.slice(0, m.index).trim() };
+  const rest = text.slice(0, m.index).trim();
+  // "book club reading - chapter 5 by thursday": a date after a dash is the task's.
+  const due = notes ? null : extractDue(m[1]!, clock);
+  if (due?.rest) return { description: unquote(due.rest), rest, due: due.due };
+  return { description: unquote(m[1]!), rest };
 }
 
 const LEADING_FILLER = pattern(
@@ -84,14 +89,14 @@ export function readNewTask(body: string, clock: ZonedClock): NewTaskWords | nul
     title = quoted[1]!.trim();
     rest = `${rest.slice(0, quoted.index)} ${rest.slice(quoted.index + quoted[0].length)}`;
   }
-  const desc = extractDescription(rest);
+  const desc = extractDescription(rest, clock);
   rest = desc.rest;
   const prio = extractPriority(rest);
   rest = prio.rest;
   // "every morning" is how often, not when: it stays in the title (tasks do not repeat).
   const every = EVERY.exec(rest);
   if (every) rest = rest.replace(every[0], EVERY_MARK);
-  const due = extractDue(rest, clock);
+  const due = extractDue(rest, clock) ?? (desc.due ? { due: desc.due, rest } : null);
   if (due) rest = due.rest;
   if (every) rest = rest.replace(EVERY_MARK, every[0]);
   title ??= rest.replace(TRAILING_CLAUSE, '').replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();

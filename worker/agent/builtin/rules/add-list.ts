@@ -60,15 +60,26 @@ function joinDetails(parts: string[], clock: ZonedClock): string[] {
   return out;
 }
 
+/** Noun parts after a verb-led first part take its verb: "buy milk tomorrow and eggs on friday". */
+function withVerb(parts: string[], titles: string[]): string[] {
+  const verb = VERBS.has(firstWord(titles[0]!)) ? firstWord(titles[0]!) : '';
+  return parts.map((p, i) => (i && verb && !VERBS.has(firstWord(titles[i]!)) ? `${verb} ${p}` : p));
+}
+
 /** One clause split by commas and "and", when the rule above says it is a list. */
 function splitList(clause: string, listed: boolean, clock: ZonedClock): string[] {
   const parts = joinDetails(clause.split(LIST).filter(Boolean), clock);
   if (parts.length < 2 || listed) return parts;
   const titles = parts.map((p) => readNewTask(p, clock)?.title ?? p);
   if (titles.every((t) => VERBS.has(firstWord(t)))) return parts;
+  // "buy milk tomorrow and eggs on friday": each part has its own date, so each is a task, with the verb.
+  if (parts.every((p) => readNewTask(p, clock)?.due_date)) return withVerb(parts, titles);
   if (titles.some((t) => VERBS.has(firstWord(t)))) return [clause];
-  const short = /,/.test(clause) ? 3 : 1;
-  return titles.every((t) => wordCount(t) <= short) ? parts : [clause];
+  const counts = titles.map(wordCount);
+  if (/,/.test(clause)) return counts.every((n) => n <= 3) ? parts : [clause];
+  // Around a lone "and": "milk and eggs", "grocery run and pharmacy pickup", but one word before a longer
+  // name shares its noun: "research and development report", "terms and conditions review".
+  return counts.every((n) => n === 1) || counts.every((n) => n >= 2 && n <= 3) ? parts : [clause];
 }
 
 /** A noun list's shared trailing date or priority ("milk, eggs and bread tomorrow") goes to every task. */
@@ -94,9 +105,10 @@ export function readNewTasks(body: string, clock: ZonedClock, lines: string[] = 
     return one ? [one] : [];
   }
   const header = HEADER.exec(body);
-  const listed = Boolean(header) || lines.length > 0;
+  const listed = Boolean(header) || lines.length > 0 || /^\s*1[.)]\s/.test(body);
   const rest = header ? body.slice(header[0].length) : body;
-  const clauses = [...lines, ...(lines.length ? [] : rest.split(ALWAYS))].filter((c) => c.trim());
+  const numbered = /^\s*1[.)]\s+\S.*\s2[.)]\s+\S/.test(rest) ? rest.split(/(?:^|\s+)\d{1,2}[.)]\s+/) : [rest];
+  const clauses = [...lines, ...(lines.length ? [] : numbered.flatMap((r) => r.split(ALWAYS)))].filter((c) => c.trim());
   const parts = clauses.flatMap((c) => splitList(c.trim(), listed && !lines.length, clock));
   const tasks = joinDetails(parts, clock).flatMap((p) => readNewTask(p, clock) ?? []);
   return tasks.length > 1 && !lines.length ? shareTrailing(tasks) : tasks;

@@ -144,8 +144,8 @@ export const implicit: Rule<AddIntent>[] = [
     intent: 'add',
     match({ text, message, clock }) {
       if (/\?\s*$/.test(message) || QUESTION.test(text)) return null;
-      const task = readNewTask(text, clock);
-      return task && (task.priority || task.due_date) ? { type: 'add', ...task } : null;
+      const tasks = readNewTasks(text, clock);
+      return tasks.some((t) => t.priority || t.due_date) ? adding(text, clock) : null;
     },
     examples: [
       'buy groceries tomorrow, high priority',
@@ -161,7 +161,8 @@ export const implicit: Rule<AddIntent>[] = [
       const [verb, next] = text.toLowerCase().split(' ');
       if (/\?\s*$/.test(message) || QUESTION.test(text) || !next || ['me', 'us', 'you', 'ya', 'u'].includes(next))
         return null;
-      return VERBS.has(verb!) ? adding(text, clock) : null;
+      // "1) call bank 2) email hr": a numbered list is tasks whatever its first word.
+      return VERBS.has(verb!) || /^1[.)]\s/.test(text) ? adding(text, clock) : null;
     },
     examples: ['text jenny back', 'email boss re: vacation days', 'walk the dog'],
   },

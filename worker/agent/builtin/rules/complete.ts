@@ -9,6 +9,9 @@ export type CompleteIntent = z.infer<(typeof intents)[number]>;
 
 const complete = (ref: string, completed = true): CompleteIntent => ({ type: 'complete', ref: toRef(ref), completed });
 
+/** "did the groceries": the verb says only that it is done; the rest names the task. */
+const GENERIC_DONE = /^(?:did|done|got|finished|completed|handled|sorted(?:\s+out)?)\s+(?!it$)/i;
+
 // Reopening before completing: "mark x as not done" must not read as "done".
 const reopen: Rule<CompleteIntent>[] = [
   {
@@ -59,7 +62,7 @@ const done: Rule<CompleteIntent>[] = [
     pattern: pattern(
       String.raw`^(?:complete|finish|finished|completed|(?:all\s+)?done(?:\s+with)?`,
       String.raw`|i(?:'ve|\s+have)?\s+(?:done|finished|completed)|i\s+did`,
-      String.raw`|check\s+off|tick\s+off|cross\s+off|close|mark\s+off)[:\s]+(.+)$`,
+      String.raw`|check\s+off|tick\s+off|cross\s+off|tick|close|mark\s+off)[:\s]+(.+)$`,
     ),
     // "finish the slides by friday" is a task to add, not one to complete.
     build: (m, { clock }) =>
@@ -86,7 +89,7 @@ export const statements: Rule<CompleteIntent>[] = [
     // Without "I" or "just" only when no date follows: "booked flights friday" is a task to add.
     build: (m, { text, clock }) =>
       /^(?:i|i've|i\s+have|we|we've|just|already|finally)\b/i.test(text) || !extractDue(text, clock)
-        ? complete(m[1]!)
+        ? complete(m[1]!.replace(GENERIC_DONE, ''))
         : null,
     examples: [
       'I called mom',
@@ -99,15 +102,26 @@ export const statements: Rule<CompleteIntent>[] = [
   {
     id: 'complete.is-not-done',
     intent: 'complete',
-    pattern: /^(.+?)\s+(?:is|was|isn't|wasn't)\s+not\s+(?:done|finished|complete|completed)(?:\s+yet)?$/i,
+    pattern:
+      /^(.+?)\s+(?:(?:is|was|are|were)\s+not|isn't|wasn't|aren't|weren't)\s+(?:done|finished|complete|completed)(?:\s+yet)?$/i,
     build: (m) => complete(m[1]!, false),
-    examples: ['the report is not done yet'],
+    examples: ['the report is not done yet', "actually the laundry isn't done"],
   },
   {
     id: 'complete.is-done',
     intent: 'complete',
-    pattern: /^(.+?)\s+(?:is|are|was)\s+(?:done|complete|completed|finished)$/i,
+    pattern: pattern(
+      /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?/,
+      /(?:done|complete|completed|finished|sent|paid|booked|sorted|fixed|cleaned|submitted|renewed|returned|ordered|bought)$/,
+    ),
     build: (m) => complete(m[1]!),
-    examples: ['the report is done', 'the dishes are finished'],
+    examples: ['the report is done', 'the dishes are finished', 'the flowers are sent'],
+  },
+  {
+    id: 'complete.x-done',
+    intent: 'complete',
+    pattern: /^(?!all\b|everything\b)(.+?)\s+(?:done|finished|completed|sorted)(?:\s+already)?$/i,
+    build: (m) => complete(m[1]!),
+    examples: ['laundry done', 'taxes finished already'],
   },
 ];

@@ -37,7 +37,7 @@ const LIST_QUESTIONS: RegExp[] = [
     String.raw`|what\s+(?:else\s+)?(?:do\s+i\s+)?(?:need|have)\s+to\s+do|anything\s+(?:due|left|pending|open))\b`,
   ),
   // "anything overdue?", "any urgent ones?", "got anything for tomorrow?"
-  /^(?:(?:have\s+i\s+)?got\s+)?(?:anything|any\s+(?!idea)\w+)/i,
+  /^(?:(?:have\s+i\s+)?got\s+)?(?:anything|any\s+(?!idea|update|news)\w+)/i,
   /^(?:today|tonight|tomorrow|this\s+week|next\s+week)(?:['’]s)?(?:\s+(?:tasks?|todos?|list|agenda|plan|schedule))?$/i,
   /^(?:my\s+)?(?:tasks?|todos?|agenda|plan|schedule)\s+(?:for\s+)?(?:today|tonight|tomorrow|this\s+week)$/i,
   /^what\s+(?:should|shall|can|do)\s+i\s+(?:do|work\s+on|focus\s+on|tackle|start\s+with)\b/i,

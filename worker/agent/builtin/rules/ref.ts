@@ -21,12 +21,13 @@ export function toRef(raw: string): Ref {
   const ord = new RegExp(`^(?:the\\s+)?${ORDINAL}(?:\\s+(?:one|task|item))?$`, 'i').exec(text);
   if (ord) return { kind: 'number', n: ORDINALS[ord[1]!.toLowerCase()]! };
   if (isUuid(text)) return { kind: 'id', id: text.toLowerCase() };
-  if (/^(?:it|that|this|that one|this one|that task|this task|the task)$/i.test(text)) return { kind: 'it' };
+  if (/^(?:it|that|this|them|those|these|that one|this one|that task|this task|the task)$/i.test(text))
+    return { kind: 'it' };
   const words = text
     .replace(/^(?:the|my|a)\s+/i, '')
     .replace(/^(?:task|todo|to-do|item)\s+(?:called|named|titled|about)?\s*/i, '')
     .replace(/\s+(?:anymore|any\s+more|after\s+all)$/i, '')
-    .replace(/(?:['’]s)?\s+(?:deadline|due\s+date)$/i, '')
+    .replace(/(?:['’]s)?\s+(?:deadline|due\s+date|priority)$/i, '')
     .replace(/\s+(?:task|todo|to-do|item|one|thing|stuff|reminder)$/i, '');
   return { kind: 'text', text: unquote(words) || text };
 }

@@ -77,6 +77,23 @@ export const rules: Rule<ShowIntent>[] = [
     examples: ["what's the deadline for the tax return", 'when is the due date of the report'],
   },
   {
+    id: 'show.when-do-i',
+    intent: 'show',
+    pattern: /^when\s+(?:do|should|must|shall)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?(.+?)(?:\s+by)?$/i,
+    build: show,
+    examples: ['when do I need to pay rent', 'when should i call the bank by'],
+  },
+  {
+    id: 'show.status',
+    intent: 'show',
+    pattern: pattern(
+      /^(?:(?:what(?:'s|s|\s+is)\s+)?the\s+)?(?:status|state|progress)\s+(?:of|on)\s+(.+)$/,
+      /|^(?:how(?:'s|\s+is)|any\s+(?:update|news)\s+on)\s+(?!my\b)(.+?)(?:\s+(?:going|doing|coming\s+along))?$/,
+    ),
+    build: (m) => ({ type: 'show', ref: toRef((m[1] ?? m[2])!) }),
+    examples: ['whats the status of the report', "how's the report going", 'any update on the tax return'],
+  },
+  {
     id: 'show.when-is',
     intent: 'show',
     pattern: /^(?:when|what\s+time)\s+(?:is|was|'s)\s+(.+?)(?:\s+due)?$/i,

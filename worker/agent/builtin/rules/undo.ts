@@ -10,10 +10,10 @@ export const rules: Rule<UndoIntent>[] = [
     id: 'undo.last',
     intent: 'undo',
     pattern: pattern(
-      String.raw`^(?:undo|undo\s+(?:that|it|this|the\s+last\s+(?:change|one|action))|revert(?:\s+(?:that|it))?`,
+      String.raw`^(?:undo|undo\s+(?:that|it|this|(?:the\s+)?last(?:\s+(?:change|one|action|thing))?)|revert(?:\s+(?:that|it))?`,
       String.raw`|take\s+(?:that|it)\s+back|cancel\s+that|oops(?:,?\s+undo(?:\s+that)?)?)$`,
     ),
     build: () => ({ type: 'undo' }),
-    examples: ['undo', 'Undo that!', 'cancel that', 'oops, undo', 'take it back', 'revert'],
+    examples: ['undo', 'Undo that!', 'cancel that', 'oops, undo', 'take it back', 'revert', 'undo last'],
   },
 ];

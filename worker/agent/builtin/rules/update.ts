@@ -126,6 +126,13 @@ const due: Rule<UpdateIntent>[] = [
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
     examples: ["change the report's due date to monday"],
   },
+  {
+    id: 'update.make-due',
+    intent: 'update',
+    pattern: /^(?:make|set|mark)\s+(.+?)\s+(?:as\s+)?due\s+(.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['make laundry due tonight', 'set the report due friday'],
+  },
   // "change the dentist to next monday": a date means a new due date; "change x to y" without one renames.
   {
     id: 'update.change-due',
