@@ -325,6 +325,28 @@ describe('fresh messages', () => {
     ['what can you help with?', { type: 'help' }],
     ['remmber to buy eggs', add('Buy eggs')],
     ['finsih the slides by tomorow', add('Finsih the slides', { due_date: TOMORROW })],
+    ['add oat milk to the shopping list', add('Oat milk')],
+    ['remind me tmrw to call the vet', add('Call the vet', { due_date: TOMORROW })],
+    [
+      'add hang pictures, fix the door handle and replace lightbulbs',
+      many('Hang pictures', 'Fix the door handle', 'Replace lightbulbs'),
+    ],
+    ["put pay parking ticket on my todo list, it's urgent", add('Pay parking ticket', { priority: 'high' })],
+    ["I still haven't returned the library books", add('Return the library books')],
+    ['jot down: call plumber re leak', add('Call plumber re leak')],
+    ['meeting prep notes due thursday', add('Meeting prep notes', { due_date: '2026-11-26' })],
+    ['is there anything i need to do today', list({ completed: false, due: 'today' })],
+    ['got anything for friday', list({ due: { on: FRIDAY } })],
+    ["what's the most urgent thing", list({ priority: 'high' })],
+    ['did i do the laundry?', show('laundry', 'done')],
+    ['the fridge is clean', done('fridge')],
+    ["i've returned the library books", done('returned the library books')],
+    ['no longer need to fix the door handle', del('fix the door handle')],
+    ['scratch the gift for tom', del('gift for tom')],
+    ['set a due date for the library books: friday', edit('library books', { due_date: FRIDAY })],
+    ['undo that last change', { type: 'undo' }],
+    ['scratch that', { type: 'undo' }],
+    ['hi there', { type: 'greet' }],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import type { Task } from '../../tasks/types';
 import { fold } from '../../lib/text';
+import { baseForm } from './rules/lexicon';
 
 /**
  * Finds the tasks a few words refer to, forgiving case, punctuation, word
@@ -41,27 +42,11 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many typos a word of this length may carry and still be recognised: none up to 3 letters, one up to 7, two beyond. */
 export const typosAllowed = (word: string) => (word.length <= 3 ? 0 : word.length <= 7 ? 1 : 2);
 
-/** Past forms people use about a task ("I paid the rent" for "Pay rent"), to their base form. */
-const IRREGULAR: Record<string, string> = {
-  paid: 'pay',
-  sent: 'send',
-  bought: 'buy',
-  did: 'do',
-  done: 'do',
-  made: 'make',
-  took: 'take',
-  got: 'get',
-  wrote: 'write',
-  rang: 'ring',
-  went: 'go',
-  sold: 'sell',
-  gave: 'give',
-  met: 'meet',
-  brought: 'bring',
-  fed: 'feed',
-  ran: 'run',
+/** "called" finds "Call", "paid" finds "Pay", "groceries" finds "grocery". */
+const stem = (w: string) => {
+  const base = baseForm(w);
+  return base !== w ? base : w.length >= 5 ? w.replace(/(?:ing|ies|es|s)$/, '') : w;
 };
-const stem = (w: string) => IRREGULAR[w] ?? (w.length >= 5 ? w.replace(/(?:ed|ing|es|s)$/, '') : w);
 
 function wordScore(q: string, titleWords: string[]): number {
   let best = 0;

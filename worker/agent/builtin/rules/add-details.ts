@@ -34,9 +34,10 @@ function extractPriority(text: string): { priority?: Priority; rest: string } {
   return { rest: text };
 }
 
+// "with notes …" or "notes: …"; "meeting prep notes due thursday" keeps its notes in the title.
 const NOTES = pattern(
-  /[,;]?\s*\b(?:with\s+)?(?:the\s+|a\s+)?(?:description|notes?|details)/,
-  /\s*(?::|=|saying|that says)?\s+(.+)$/,
+  String.raw`[,;]?\s*\b(?:with\s+(?:the\s+|a\s+)?(?:description|notes?|details)\s*(?::|=|saying|that says)?`,
+  String.raw`|(?:the\s+|a\s+)?(?:description|notes?|details)\s*(?::|=|saying|that says))\s*(.+)$`,
 );
 const DASHED = /\s+[-–—]{1,2}\s+(.+)$/;
 
@@ -69,7 +70,7 @@ const TRAILING_CLAUSE = pattern(
 );
 const TRAILING_FILLER = /(?:[\s,;:.!-]+|\s+(?:and|with|due|by|on|at|for|to|is|it's)$)+$/i;
 const TO_MY_LIST = pattern(
-  /\s+(?:to|on|onto|in(?:to)?)\s+(?:my|the)\s+/,
+  /\s+(?:to|on|onto|in(?:to)?)\s+(?:my|the|our)\s+(?:[a-z-]+\s+)?/,
   /(?:task\s+list|list|tasks?|to-?do(?:\s+list)?|agenda)\b/,
 );
 

@@ -3,6 +3,7 @@ import { PRIORITIES } from '../../../tasks/types';
 import type { ZonedClock } from '../../../lib/time-zone';
 import { readNewTask } from './add-details';
 import { readNewTasks, VERBS } from './add-list';
+import { baseForm } from './lexicon';
 import type { UnknownIntent } from './conversation';
 import { pattern, type Rule } from './rule';
 
@@ -33,7 +34,7 @@ const VERB = pattern(
   String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
   String.raw`(?:\s+really|\s+definitely)?`,
   String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
-  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:i|we)\s+need(?!\s+(?:to|help)\b))`,
+  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|log|capture|(?:i|we)\s+need(?!\s+(?:to|help)\b))`,
   /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,
 );
 
@@ -116,6 +117,18 @@ export const commands: Rule<AddIntent | UnknownIntent>[] = [
       return task ? { type: 'add', ...task } : { type: 'unknown', reason: 'no_title' };
     },
     examples: ['Add milk', 'remind me to call the bank in 2 days', 'new task: renew passport by dec 5, urgent'],
+  },
+  // "I still haven't returned the library books": what is not done yet is a task, in its base form.
+  {
+    id: 'add.not-yet',
+    intent: 'add',
+    pattern:
+      /^i\s+(?:still\s+)?(?:haven't|have\s+not|didn't|did\s+not|never)\s+(?:yet\s+|actually\s+)?(.+?)(?:\s+yet)?$/i,
+    build(m, { clock }) {
+      const [verb, ...rest] = m[1]!.split(' ');
+      return adding([baseForm(verb!), ...rest].join(' '), clock);
+    },
+    examples: ["I still haven't returned the library books", "i didn't call the bank yet"],
   },
   // "I have a dentist appointment tomorrow at 3": an event is a task only with its date.
   {

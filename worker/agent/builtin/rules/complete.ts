@@ -112,7 +112,7 @@ export const statements: Rule<CompleteIntent>[] = [
     intent: 'complete',
     pattern: pattern(
       /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:all\s+)?/,
-      /(?:done|complete|completed|finished|sent|paid|booked|sorted|fixed|cleaned|submitted|renewed|returned|ordered|bought)$/,
+      /(?:done|complete|completed|finished|sent|paid|booked|sorted|fixed|cleaned|clean|ready|handled|submitted|renewed|returned|ordered|bought|taken\s+care\s+of)$/,
     ),
     build: (m) => complete(m[1]!),
     examples: ['the report is done', 'the dishes are finished', 'the flowers are sent'],

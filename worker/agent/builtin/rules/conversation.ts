@@ -26,7 +26,8 @@ export const rules: Rule<ConversationIntent>[] = [
   {
     id: 'conversation.greet',
     intent: 'greet',
-    pattern: /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening))$/i,
+    pattern:
+      /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening))(?: there| all| friend| buddy| again)?$/i,
     build: () => ({ type: 'greet' }),
     examples: ['hi', 'Hello!', 'good morning'],
   },

@@ -23,7 +23,7 @@ export const rules: Rule<DeleteIntent>[] = [
     intent: 'delete',
     pattern: pattern(
       String.raw`^(?:delete|remove|cancel|drop|erase|trash|scrap|ditch|get\s+rid\s+of|forget(?:\s+about)?`,
-      String.raw`|nvm|never\s*mind(?:\s+about)?|no\s+need\s+(?:for|to)|i\s+don'?t\s+need(?:\s+to)?)\s+(.+)$`,
+      String.raw`|scratch|strike|nix|cross\s+out|(?:i\s+)?no\s+longer\s+(?:need|have)\s+to|nvm|never\s*mind(?:\s+about)?|no\s+need\s+(?:for|to)|i\s+don'?t\s+need(?:\s+to)?)\s+(.+)$`,
     ),
     build: (m) => ({ type: 'delete', ref: toRef(m[1]!) }),
     examples: [

@@ -26,6 +26,7 @@ const LIST_QUESTIONS: RegExp[] = [
   /^(?:tasks|my tasks|todo|to-?do|list|agenda|overdue|pending|completed|done)\??$/i,
   /^(?:(?:my|the)\s+)?(?:tasks?|todos?|to-?dos?|to-?do\s+list|task\s+list|list|agenda)$/i,
   /^(?:is|are)\s+(?:there\s+)?(?:anything|any(?:\s+tasks?)?|something)\s+(?:overdue|late|due|left|pending|open)\b/i,
+  /^(?:is|are)\s+there\s+(?:anything|any\s+\w+|something)\b/i,
   pattern(
     `^(?:(?:all|my|the)\\s+)?(?:${PRIORITY}[- ]priority|overdue|pending|open|completed|done|finished|urgent|important)`,
     /\s+(?:tasks|todos|items)\b/,

@@ -127,6 +127,16 @@ const due: Rule<UpdateIntent>[] = [
     examples: ["change the report's due date to monday"],
   },
   {
+    id: 'update.due-date-for',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:for|on|to)\s+(.+?)/,
+      /(?:\s*:\s*|\s+(?:to|as|of|for|on)\s+)(.+)$/,
+    ),
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['set a due date for the library books: friday', 'add a deadline to the report of dec 3'],
+  },
+  {
     id: 'update.make-due',
     intent: 'update',
     pattern: /^(?:make|set|mark)\s+(.+?)\s+(?:as\s+)?due\s+(.+)$/i,
