@@ -159,7 +159,8 @@ const DATE_RULES: DateRule[] = [
     date: (_, base) => nextWeekday(base, 1, false),
   },
   {
-    re: new RegExp(String.raw`\b${LEAD}(?:this\s+|next\s+|the\s+)?weekend\b`, 'i'),
+    // "plan weekend trip" keeps its weekend: the day needs "this", "next", "the" or a lead-in.
+    re: /\b(?:(?:due|by|on|for|before|until|till|at|over)\s+(?:this\s+|next\s+|the\s+)?|this\s+|next\s+|the\s+)weekend\b/i,
     date: (_, base) => nextWeekday(base, 6, true),
   },
   {

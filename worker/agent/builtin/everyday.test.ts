@@ -347,6 +347,23 @@ describe('fresh messages', () => {
     ['undo that last change', { type: 'undo' }],
     ['scratch that', { type: 'undo' }],
     ['hi there', { type: 'greet' }],
+    ['need eggs and butter', many('Eggs', 'Butter')],
+    ['plan weekend trip', add('Plan weekend trip')],
+    ['wash the car, mow the lawn, clean gutters', many('Wash the car', 'Mow the lawn', 'Clean gutters')],
+    ['remind me at 6pm to start dinner', add('Start dinner', { due_date: at('2026-11-23', '18:00') })],
+    ['add a task for tomorrow: pick up the suit', add('Pick up the suit', { due_date: TOMORROW })],
+    ['mark the suit as picked up', done('suit')],
+    ['check the lawn off my list', done('lawn')],
+    ['get rid of the gutters task, I hired someone', del('gutters')],
+    ['make dinner 7pm instead', edit('dinner', { due_date: at('2026-11-23', '19:00') })],
+    ['bump the gutters to high priority', edit('gutters', { priority: 'high' })],
+    ['give the trip a due date of dec 20', edit('trip', { due_date: '2026-12-20' })],
+    [
+      'move the amazon return to tomorrow and set it low priority',
+      edit('amazon return', { due_date: TOMORROW, priority: 'low' }),
+    ],
+    ['ugh undo', { type: 'undo' }],
+    ['how many are overdue?', list({ due: 'overdue' })],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);
   });

@@ -9,7 +9,7 @@ const FILLERS: RegExp[] = [
   /^(?:hey|hi|yo|ok(?:ay)?|so|and|also|now|then|oh|actually|wait|um+|uh+|hmm+|oops|sorry|alright)[,!]?\s+(?=\S+\s)/i,
   /^(?:please|pls|plz|kindly)[,]?\s+/i,
   // "nope, undo that", "ugh I keep forgetting…": a leading sigh or no, before more words.
-  /^(?:nope|nah|no,|ugh+|argh+|meh|hm+|yeah|yes,|yep|cool|great|perfect)[,!.]?\s+(?=\S+\s)/i,
+  /^(?:nope|nah|no,|ugh+|argh+|meh|hm+|yeah|yes,|yep|cool|great|perfect)[,!.]?\s+(?=\S)/i,
   /^(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?/i,
   /^i(?:'d| would)\s+like\s+(?:you\s+)?to\s+/i,
   // "let's add x", but not "let's see": only before a command verb.

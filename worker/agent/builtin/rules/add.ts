@@ -34,7 +34,7 @@ const VERB = pattern(
   String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
   String.raw`(?:\s+really|\s+definitely)?`,
   String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
-  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|log|capture|(?:i|we)\s+need(?!\s+(?:to|help)\b))`,
+  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|log|capture|(?:(?:i|we)\s+)?need(?!\s+(?:to|help)\b))`,
   /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,
 );
 

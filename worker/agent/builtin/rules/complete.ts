@@ -45,14 +45,14 @@ const done: Rule<CompleteIntent>[] = [
   {
     id: 'complete.mark-done',
     intent: 'complete',
-    pattern: /^mark\s+(.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|checked)$/i,
+    pattern: /^mark\s+(.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|checked|\w+ed(?:\s+(?:up|off|out|in))?)$/i,
     build: (m) => complete(m[1]!),
     examples: ['mark the milk task as done', 'mark 3 complete'],
   },
   {
     id: 'complete.check-off',
     intent: 'complete',
-    pattern: /^(?:check|tick|cross)\s+(.+?)\s+off$/i,
+    pattern: /^(?:check|tick|cross)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:list|tasks?|to-?do(?:\s+list)?))?$/i,
     build: (m) => complete(m[1]!),
     examples: ['tick 2 off', 'cross the laundry off'],
   },

@@ -11,9 +11,13 @@ export const Ref = z.discriminatedUnion('kind', [
 ]);
 export type Ref = z.infer<typeof Ref>;
 
+/** "…, I hired someone": why, not which. */
+const REASON =
+  /[,;]\s*(?:i|i've|i'm|we|we've|because|since|as|it's|its|it\s+is|already|no\s+longer|not\s+needed)\b.*$/i;
+
 /** "2", "#2", "task 2", "the second one", "it", an id, or title words. */
 export function toRef(raw: string): Ref {
-  const text = unquote(raw)
+  const text = unquote(raw.replace(REASON, ''))
     .replace(/[.!?]+$/, '')
     .trim();
   const num = /^(?:(?:task|item|todo|number|no\.?)\s*)?#?\s*(\d{1,3})$/i.exec(text);

@@ -73,7 +73,7 @@ const priority: Rule<UpdateIntent>[] = [
     id: 'update.make-priority',
     intent: 'update',
     pattern: new RegExp(
-      `^(?:set|change|make|mark|flag)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:a\\s+)?${PRIORITY}(?:[- ]priority)?$`,
+      `^(?:set|change|make|mark|flag|bump|raise)\\s+(.+?)\\s+(?:as\\s+|to\\s+|up\\s+to\\s+|down\\s+to\\s+)?(?:a\\s+)?${PRIORITY}(?:[- ]priority)?$`,
       'i',
     ),
     build: (m) => update(m[1]!, { priority: priorityOf(m[2]!) }),
@@ -135,6 +135,13 @@ const due: Rule<UpdateIntent>[] = [
     ),
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
     examples: ['set a due date for the library books: friday', 'add a deadline to the report of dec 3'],
+  },
+  {
+    id: 'update.give-due',
+    intent: 'update',
+    pattern: /^(?:give|set)\s+(.+?)\s+a\s+(?:due\s+date|deadline|date)\s+(?:of\s+|for\s+|on\s+)?(.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['give the trip a due date of dec 20'],
   },
   {
     id: 'update.make-due',
@@ -206,6 +213,17 @@ const again: Rule<UpdateIntent>[] = [
       return due && !due.rest.trim() ? update('it', { due_date: due.due }) : null;
     },
     examples: ['actually make that tomorrow instead', 'make it 5pm'],
+  },
+  {
+    id: 'update.instead',
+    intent: 'update',
+    pattern: /^(?:make|change|move|set|switch|put)\s+(.+)\s+instead$/i,
+    build(m, { clock }) {
+      const due = extractDue(m[1]!, clock);
+      const ref = due?.rest.replace(/\s+(?:to|for|on|at)$/i, '').trim();
+      return due ? update(ref || 'it', { due_date: due.due }) : null;
+    },
+    examples: ['make dinner 7pm instead', 'move the dentist to friday instead'],
   },
 ];
 
