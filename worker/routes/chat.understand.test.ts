@@ -83,6 +83,10 @@ describe('the built-in agent understands what people type', () => {
     // "undo" puts back both fields of that one change.
     await say('undo');
     expect((await tasksOf(me))[0]).toMatchObject({ title: 'Take out the trash', priority: 'low' });
+
+    // A relative move counts from the due date the task has.
+    expect(tools(await say('push the trash back 2 days'))).toEqual(['list_tasks', 'update_task']);
+    expect((await tasksOf(me))[0]).toMatchObject({ due_date: '2026-12-02' });
   });
 
   it('finds a task through typos in the verb and the reference; a typo never deletes unasked', async () => {

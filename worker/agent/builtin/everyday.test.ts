@@ -363,6 +363,8 @@ describe('fresh messages', () => {
       edit('amazon return', { due_date: TOMORROW, priority: 'low' }),
     ],
     ['ugh undo', { type: 'undo' }],
+    ['postpone the fridge cleaning by a week', { ...edit('fridge cleaning', {}), shift_days: 7 }],
+    ['move it up a day', { ...edit('it', {}), shift_days: -1 }],
     ['how many are overdue?', list({ due: 'overdue' })],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);

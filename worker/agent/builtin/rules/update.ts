@@ -20,6 +20,8 @@ export const intents = [
     changes: Changes,
     /** Parts of a many-part edit that were not understood, to name in the reply. */
     skipped: z.array(z.string()).optional(),
+    /** "push X back a week": days to move the current due date by (today's date when it has none). */
+    shift_days: z.number().int().optional(),
   }),
 ] as const;
 export type UpdateIntent = z.infer<(typeof intents)[number]>;
@@ -38,6 +40,8 @@ export function dueUpdate(ref: string, when: string, { clock }: Utterance): Upda
   const due = extractDue(when, clock);
   return due ? update(ref, { due_date: due.due }) : null;
 }
+
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 const DONE_WORDS = '(?:done|complete|completed|finished)';
 
@@ -201,6 +205,26 @@ const notes: Rule<UpdateIntent>[] = [
 
 /** "make that tomorrow instead", "move it to 5pm": a new date for the task just mentioned. */
 const again: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.shift',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:push|move|postpone|delay|defer|bump|shift|put\s+off|pull)\s+(?:back\s+|forward\s+|out\s+)?(.+?)\s+(?:up\s+)?/,
+      /(?:back\s+|forward\s+|out\s+)?(?:by\s+)?(a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(days?|weeks?)/,
+      /(?:\s+(?:later|back|out|forward|earlier))?$/,
+    ),
+    build(m) {
+      const n = COUNTS[m[2]!.toLowerCase()] ?? Number(m[2]);
+      const days = n * (m[3]!.toLowerCase().startsWith('w') ? 7 : 1);
+      const earlier = /\b(?:forward|earlier|up)\b|^pull\b/i.test(m[0]);
+      return { ...update(m[1]!, {}), shift_days: earlier ? -days : days };
+    },
+    examples: [
+      'postpone the fridge cleaning by a week',
+      'push back the slides by a day',
+      'move the dentist 2 days later',
+    ],
+  },
   {
     id: 'update.it-to-date',
     intent: 'update',
