@@ -365,6 +365,17 @@ describe('fresh messages', () => {
     ['ugh undo', { type: 'undo' }],
     ['postpone the fridge cleaning by a week', { ...edit('fridge cleaning', {}), shift_days: 7 }],
     ['move it up a day', { ...edit('it', {}), shift_days: -1 }],
+    ['remind me 2 call the landlord tmrw', add('Call the landlord', { due_date: TOMORROW })],
+    ['I should probably cancel the gym membership', add('Cancel the gym membership')],
+    ['add 3 tasks: laundry, dishes, vacuum', many('Laundry', 'Dishes', 'Vacuum')],
+    ['pls remind me to feed the fish tonight 🐟', add('Feed the fish', { due_date: at('2026-11-23', '20:00') })],
+    ['wats due today', list({ due: 'today' })],
+    ['is the netflix thing done', show('netflix', 'done')],
+    ['dishes ✅', done('dishes')],
+    ['vacuumed', done('vacuumed')],
+    ['forget about the gym membership', del('gym membership')],
+    ['push the blender return back a day', { ...edit('blender return', {}), shift_days: 1 }],
+    ['what else can you do', { type: 'help' }],
     ['how many are overdue?', list({ due: 'overdue' })],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);

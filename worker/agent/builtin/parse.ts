@@ -22,6 +22,10 @@ const FILLERS: RegExp[] = [
 /** Takes a leading polite or filler phrase off, so "could you please add x" reads as "add x". */
 function normalise(message: string): string {
   let s = message
+    // "dishes ✅": a check mark at the end says it is done.
+    .replace(/\s*(?:\u2705|\u2714\uFE0F?|\u2611\uFE0F?|\u2713)\s*$/u, (_mark, at, all: string) =>
+      /\b(?:done|finished|completed?)\W*$/i.test(all.slice(0, at)) ? '' : ' done',
+    )
     // Emoji carry mood, not meaning: "thanks 🙏", "call dentist 🦷 tomorrow".
     .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
     .replace(/(\p{L})’(\p{L})/gu, "$1'$2")

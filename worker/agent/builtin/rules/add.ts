@@ -30,9 +30,9 @@ function adding(body: string, clock: ZonedClock, lines?: string[]): AddIntent | 
 
 const VERB = pattern(
   String.raw`^(?:(?:new\s+)?(?:task|todo|to-do|reminder)|add|create|new|make|put|schedule|set\s+up`,
-  String.raw`|remind\s+me(?:\s+to|\s+about|\s+of)?|remember\s+to`,
+  String.raw`|remind\s+me(?:\s+to|\s+2|\s+about|\s+of)?|remember\s+to`,
   String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
-  String.raw`(?:\s+really|\s+definitely)?`,
+  String.raw`(?:\s+(?:really|definitely|probably|maybe|just|actually|also|still|seriously))*`,
   String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
   String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|log|capture|(?:(?:i|we)\s+)?need(?!\s+(?:to|help)\b))`,
   /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,

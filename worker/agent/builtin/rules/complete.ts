@@ -99,6 +99,14 @@ export const statements: Rule<CompleteIntent>[] = [
       'got the groceries',
     ],
   },
+  // "vacuumed": one word, told as done.
+  {
+    id: 'complete.one-word',
+    intent: 'complete',
+    pattern: /^([a-z]{3,}ed)$/i,
+    build: (m) => (/^(?:need|feed|speed|seed|bleed|used|red|bed|shed)$/i.test(m[1]!) ? null : complete(m[1]!)),
+    examples: ['vacuumed'],
+  },
   {
     id: 'complete.is-not-done',
     intent: 'complete',

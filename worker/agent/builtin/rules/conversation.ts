@@ -17,7 +17,7 @@ export const rules: Rule<ConversationIntent>[] = [
     intent: 'help',
     // End punctuation is gone before rules see a message, so a lone "?" never gets here: it is not understood.
     pattern: pattern(
-      '^(?:help|help me|i need help|commands|what can you do|how does (?:this|it) work|what do you do|how do i use (?:this|you|it)',
+      '^(?:help|help me|i need help|commands|what (?:else )?can you do|how does (?:this|it) work|what do you do|how do i use (?:this|you|it)',
       '|what can i (?:say|ask|type|do(?: here)?)(?: to you)?|what are (?:the|your) commands|what can you help (?:me )?with)\\??$',
     ),
     build: () => ({ type: 'help' }),
