@@ -34,7 +34,7 @@ const VERB = pattern(
   String.raw`|(?:(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:gotta|must)|i\s+(?:really\s+|still\s+|also\s+)?should)`,
   String.raw`(?:\s+(?:really|definitely|probably|maybe|just|actually|also|still|seriously))*`,
   String.raw`|i\s+(?:still\s+|really\s+|also\s+)?(?:need|have|must|should|got|ought)\s+to|need\s+to|have\s+to|got\s+to`,
-  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|log|capture|(?:(?:i|we)\s+)?need(?!\s+(?:to|help)\b))`,
+  String.raw`|i(?:'ve|\s+have)\s+got\s+to|(?:i'm|i\s+am)\s+supposed\s+to|note\s+to\s+self|(?:jot|write|put|note)\s+down|(?:(?:i|we)\s+)?need(?!\s+(?:to|help)\b))`,
   /(?:\s*:\s*|\s+[-–—]\s+|\s+)(.+)$/,
 );
 
@@ -65,17 +65,17 @@ export const commands: Rule<AddIntent | UnknownIntent>[] = [
     id: 'add.lines',
     intent: 'add_many',
     match({ message, clock }) {
-      const lines = message
-        .split(/\r?\n/)
-        .map((l) => l.replace(BULLET, '').trim())
-        .filter(Boolean);
+      const raw = message.split(/\r?\n/).filter((l) => l.trim());
+      const lines = raw.map((l) => l.trim().replace(BULLET, '').trim()).filter(Boolean);
       if (lines.length < 2) return null;
-      const first = firstLine(lines[0]!);
+      // A list of bullets is tasks whatever its first line says.
+      const bulleted = raw.every((l) => BULLET.test(l.trim()));
+      const first = firstLine(lines[0]!) ?? (bulleted ? lines[0]! : null);
       if (first === null) return null;
       const items = [first, ...lines.slice(1).map((l) => VERB.exec(l)?.[1] ?? l)];
       return adding('', clock, items.filter(Boolean));
     },
-    examples: ['add these:\n- milk\n- eggs\n- bread', 'todo:\ncall the plumber\nemail the landlord'],
+    examples: ['add these:\n- milk\n- eggs\n- bread', 'todo:\ncall the plumber\nemail the landlord', '- milk\n- eggs'],
   },
   // A sentence about something to do: "I forgot to submit the expense report, it was due yesterday".
   {
