@@ -145,6 +145,7 @@ describe('the built-in agent understands what people type', () => {
       'should I delete the report?',
       'dinner with Sam tomorrow?',
       'is everything done?',
+      "what's due next week?",
     ];
     const replies: Record<string, string> = {};
     for (const message of asked) {
@@ -165,5 +166,6 @@ describe('the built-in agent understands what people type', () => {
     expect(replies['did i pay rent']).toBe('Yes: “Pay rent” — done.');
     expect(replies['how many tasks do I have']).toMatch(/^Your tasks \(3, 1 done\):/);
     expect(replies['is everything done?']).toMatch(/^Your pending tasks \(2\):/);
+    expect(replies["what's due next week?"]).toBe('You have no pending tasks due next week.');
   });
 });

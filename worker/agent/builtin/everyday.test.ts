@@ -376,6 +376,16 @@ describe('fresh messages', () => {
     ['forget about the gym membership', del('gym membership')],
     ['push the blender return back a day', { ...edit('blender return', {}), shift_days: 1 }],
     ['what else can you do', { type: 'help' }],
+    ['add pay taxes by april 15, urgent', add('Pay taxes', { due_date: '2027-04-15', priority: 'high' })],
+    ["don't forget the recycling goes out wednesday", add('Recycling goes out', { due_date: '2026-11-25' })],
+    ["what's due next week?", list({ completed: false, due: 'next_week' })],
+    ['any overdue?', list({ due: 'overdue' })],
+    ["is karen's email done?", show("karen's email", 'done')],
+    ['i booked the table', done('booked the table')],
+    ["remove karen's email from my list", del("karen's email")],
+    ['push the oil change to next month', edit('oil change', { due_date: '2026-12-01' })],
+    ['the accountant call is now at 11am', edit('accountant call', { due_date: at('2026-11-23', '11:00') })],
+    ["you're the best, thanks", { type: 'thanks' }],
     ['how many are overdue?', list({ due: 'overdue' })],
   ])('%j', (message, expected) => {
     expect(parse(message, clock)).toEqual(expected);

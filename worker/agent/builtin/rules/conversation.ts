@@ -35,11 +35,12 @@ export const rules: Rule<ConversationIntent>[] = [
     id: 'conversation.thanks',
     intent: 'thanks',
     pattern: pattern(
-      /^(?:(?:great|perfect|cool|nice|awesome|ok|okay),?\s+)?/,
+      /^you'?re\s+(?:the\s+best|great|awesome|a\s+star)$/,
+      /|^(?:(?:great|perfect|cool|nice|awesome|ok|okay),?\s+)?/,
       /(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it|awesome)/,
       /(?:\s+(?:so much|a lot|a bunch|very much|again|mate|buddy))?$/,
     ),
     build: () => ({ type: 'thanks' }),
-    examples: ['thanks!', 'thank you', 'ok', 'got it', 'thank you so much', 'great, thanks'],
+    examples: ['thanks!', 'thank you', 'ok', 'got it', 'thank you so much', 'great, thanks', "you're the best, thanks"],
   },
 ];

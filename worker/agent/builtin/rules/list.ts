@@ -6,7 +6,10 @@ import { PRIORITY, priorityOf, unquote } from './lexicon';
 import { pattern, type Rule } from './rule';
 
 /** A named range, or one day (`on`: a due instant on that day in the user's zone). */
-const DueFilter = z.union([z.enum(['today', 'tomorrow', 'overdue', 'week']), z.object({ on: z.string() })]);
+const DueFilter = z.union([
+  z.enum(['today', 'tomorrow', 'overdue', 'week', 'next_week']),
+  z.object({ on: z.string() }),
+]);
 export type DueFilter = z.infer<typeof DueFilter>;
 
 /** Listing tasks, filtered by state, priority, due date or words. */
@@ -82,6 +85,7 @@ function dueOf(text: string, lower: string, clock: ZonedClock): DueFilter | unde
   if (/\b(?:today|tonight)\b/.test(lower)) return 'today';
   if (/\b(?:my day)\b/.test(lower)) return 'today';
   if (/\b(?:this|my|the) week\b/.test(lower)) return 'week';
+  if (/\bnext week\b/.test(lower)) return 'next_week';
   // "what's due on friday?", "tasks for dec 5": one day.
   if (!/\bdue\b|\b(?:on|for)\s+\w/.test(lower)) return undefined;
   const day = extractDue(text, clock);

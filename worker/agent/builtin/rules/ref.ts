@@ -32,6 +32,7 @@ export function toRef(raw: string): Ref {
     .replace(/^(?:task|todo|to-do|item)\s+(?:called|named|titled|about)?\s*/i, '')
     .replace(/\s+(?:anymore|any\s+more|after\s+all)$/i, '')
     .replace(/(?:['’]s)?\s+(?:deadline|due\s+date|priority)$/i, '')
+    .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:[a-z-]+\s+)?(?:list|tasks?|to-?do(?:\s+list)?|agenda)$/i, '')
     .replace(/\s+(?:task|todo|to-do|item|one|thing|stuff|reminder)$/i, '');
   return { kind: 'text', text: unquote(words) || text };
 }

@@ -282,8 +282,12 @@ export const statements: Rule<UpdateIntent>[] = [
   {
     id: 'update.is-due',
     intent: 'update',
-    pattern: /^(.+?)\s+is\s+(?:now\s+)?due\s+(.+)$/i,
+    pattern: /^(.+?)\s+(?:is\s+(?:now\s+)?due|is\s+now|(?:is|has\s+been|got|was)\s+moved\s+to)\s+(.+)$/i,
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
-    examples: ['the report is due next monday', 'call mom is now due tomorrow at 5pm'],
+    examples: [
+      'the report is due next monday',
+      'call mom is now due tomorrow at 5pm',
+      'the accountant call is now at 11am',
+    ],
   },
 ];
