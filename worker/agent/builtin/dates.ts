@@ -159,7 +159,8 @@ const DATE_RULES: DateRule[] = [
     date: (_, base) => nextWeekday(base, 1, false),
   },
   {
-    re: new RegExp(String.raw`\b${LEAD}(?:this\s+|next\s+|the\s+)?weekend\b`, 'i'),
+    // "plan weekend trip" keeps its weekend: the day needs "this", "next", "the" or a lead-in.
+    re: /\b(?:(?:due|by|on|for|before|until|till|at|over)\s+(?:this\s+|next\s+|the\s+)?|this\s+|next\s+|the\s+)weekend\b/i,
     date: (_, base) => nextWeekday(base, 6, true),
   },
   {
@@ -232,6 +233,14 @@ const DATE_RULES: DateRule[] = [
       return nextWeekday(base, WEEKDAYS[name]!, which === 'this');
     },
   },
+  {
+    // A short name with no lead-in only where nothing but a time can follow: "lunch fri noon", "water plants sat".
+    re: new RegExp(
+      String.raw`\b${ANY_DAY}\b(?=\s+(?:at\s+|@\s*)?(?:\d|noon|midday|morning|afternoon|evening|night)|\s*$)`,
+      'i',
+    ),
+    date: (m, base) => nextWeekday(base, WEEKDAYS[m[1]!.toLowerCase()]!, false),
+  },
 ];
 
 /** `meridiem`: the phrase said am or pm itself, so no part of the day ("tonight") may move it. */
@@ -250,8 +259,18 @@ const TIME_RULES: { re: RegExp; meridiem?: true; time(m: RegExpExecArray): Time 
     },
   },
   {
-    re: /\b(?:at\s+|by\s+|@\s*)?([01]?\d|2[0-3]):([0-5]\d)\b/i,
-    time: (m) => ({ hour: Number(m[1]), minute: Number(m[2]) }),
+    re: /\b(at\s+|by\s+|@\s*)?([01]?\d|2[0-3]):([0-5]\d)\b/i,
+    // "at 3:30" is the afternoon, as "at 3" is; "03:30" and "15:30" are what they say.
+    time: (m) => {
+      const hour = Number(m[2]);
+      const afternoon = m[1] && !m[2]!.startsWith('0') && hour >= 1 && hour <= 6;
+      return { hour: afternoon ? hour + 12 : hour, minute: Number(m[3]) };
+    },
+  },
+  {
+    // "by eod": the end of the working day.
+    re: /\b(?:at\s+|by\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?(?:work(?:ing)?\s+)?day|close\s+of\s+business)\b/i,
+    time: () => ({ hour: 17, minute: 0 }),
   },
   {
     re: /\b(?:at\s+|by\s+)?(noon|midday|midnight)\b/i,

@@ -82,7 +82,7 @@ describe('parse: listing', () => {
     ['What do I have?', {}],
     ["what's on my plate", {}],
     ['what do I need to do?', { completed: false }],
-    ["what's next?", {}],
+    ["what's next?", { completed: false }],
     ['anything due today?', { due: 'today' }],
     ['list all tasks', {}],
     ['show pending tasks', { completed: false }],

@@ -1,4 +1,4 @@
-import { addDays, dayOf, dueSpan, fromLocal, isOverdue, toLocal, today } from '../../../lib/time-zone';
+import { addDays, dayOf, dueSpan, fromLocal, isOverdue, toLocal, today, weekday } from '../../../lib/time-zone';
 import type { LocalDate, ZonedClock } from '../../../lib/time-zone';
 import { dueIn, numbered } from '../reply';
 import type { DueFilter, ListIntent } from '../rules';
@@ -21,6 +21,11 @@ function dueRange(filter: DueFilter, clock: ZonedClock): [number, number] {
       return [start(addDays(t, 1)), start(addDays(t, 2))];
     case 'week':
       return [start(t), start(addDays(t, 7))];
+    case 'next_week': {
+      // Monday to Sunday of the coming week.
+      const monday = addDays(t, 7 - ((weekday(t) + 6) % 7));
+      return [start(monday), start(addDays(monday, 7))];
+    }
   }
 }
 
@@ -29,6 +34,7 @@ const DUE = {
   today: ' due today',
   tomorrow: ' due tomorrow',
   week: ' due in the next 7 days',
+  next_week: ' due next week',
 };
 
 /** "Your pending high-priority tasks due today", and what to say when there are none. */

@@ -12,6 +12,8 @@ export const show: Handlers<'show'> = {
     const extra = details(task, turn.clock);
     const notes = task.description ? `\nNotes: ${task.description}` : '';
     const state = task.completed ? 'done' : 'not done yet';
-    return { reply: `${quote(task)} — ${state}${extra ? `, ${extra}` : ''}.${notes}` };
+    // "is the report done?" is answered yes or no before the details.
+    const answer = intent.asks === 'done' ? (task.completed ? 'Yes: ' : 'No: ') : '';
+    return { reply: `${answer}${quote(task)} — ${state}${extra ? `, ${extra}` : ''}.${notes}` };
   },
 };

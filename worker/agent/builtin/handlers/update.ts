@@ -1,5 +1,5 @@
 import type { Task } from '../../../tasks/types';
-import type { ZonedClock } from '../../../lib/time-zone';
+import { addDays, dayOf, dayString, fromLocal, toLocal, today, type ZonedClock } from '../../../lib/time-zone';
 import type { Known } from '../memory';
 import { details, quote } from '../reply';
 import type { Intent } from '../rules';
@@ -23,18 +23,34 @@ function said(before: Known, task: Task, c: Changes, clock: ZonedClock): string 
   return parts.join(' ');
 }
 
+/** The parts of a many-part edit that were not understood, so nothing is dropped silently. */
+const notDone = (skipped: string[] | undefined) =>
+  skipped?.length ? ` I didn’t understand ${skipped.map((s) => `“${s}”`).join(' or ')}, so I didn’t do that part.` : '';
+
+/** The due date `days` later than `due` (or than today when there is none), keeping its time of day. */
+function shifted(due: string | null, days: number, clock: ZonedClock): string {
+  const day = due ? dayOf(due) : today(clock);
+  if (day) return dayString(addDays(day, days));
+  const at = toLocal(new Date(due!), clock.timeZone);
+  return fromLocal({ ...at, ...addDays(at, days) }, clock.timeZone).toISOString();
+}
+
 export const update: Handlers<'update'> = {
   async update(intent, turn) {
     const target = await resolve(turn, intent);
     if (!target.ok) return target.answer;
-    const known = target.task;
+    let known = target.task;
     if (!('updated_at' in known)) {
       // Read it first, so the reply records what the change replaced and "undo" can put it back.
       const before = await turn.call('get_task', { task_id: known.id });
       if (!before.ok) return { reply: failed(before) };
+      known = before.output;
     }
-    const r = await turn.call('update_task', { task_id: known.id, ...intent.changes });
+    const changes = { ...intent.changes };
+    if (intent.shift_days && 'due_date' in known)
+      changes.due_date = shifted(known.due_date, intent.shift_days, turn.clock);
+    const r = await turn.call('update_task', { task_id: known.id, ...changes });
     if (!r.ok) return { reply: failed(r) };
-    return { reply: said(known, r.output, intent.changes, turn.clock) };
+    return { reply: `${said(target.task, r.output, changes, turn.clock)}${notDone(intent.skipped)}` };
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Rule } from './rule';
+import { pattern, type Rule } from './rule';
 
 /** Talk that is not about one task: help, greetings, thanks, and what the parser answers when nothing fits. */
 export const intents = [
@@ -16,22 +16,31 @@ export const rules: Rule<ConversationIntent>[] = [
     id: 'conversation.help',
     intent: 'help',
     // End punctuation is gone before rules see a message, so a lone "?" never gets here: it is not understood.
-    pattern: /^(?:help|commands|what can you do|how does (?:this|it) work|what do you do)\??$/i,
+    pattern: pattern(
+      '^(?:help|help me|i need help|commands|what (?:else )?can you do|how does (?:this|it) work|what do you do|how do i use (?:this|you|it)',
+      '|what can i (?:say|ask|type|do(?: here)?)(?: to you)?|what are (?:the|your) commands|what can you help (?:me )?with)\\??$',
+    ),
     build: () => ({ type: 'help' }),
-    examples: ['help', 'what can you do?', 'how does this work'],
+    examples: ['help', 'what can you do?', 'how does this work', 'what can i say to you?'],
   },
   {
     id: 'conversation.greet',
     intent: 'greet',
-    pattern: /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening))$/i,
+    pattern:
+      /^(?:hi|hello|hey|yo|hiya|howdy|good (?:morning|afternoon|evening))(?: there| all| friend| buddy| again)?$/i,
     build: () => ({ type: 'greet' }),
     examples: ['hi', 'Hello!', 'good morning'],
   },
   {
     id: 'conversation.thanks',
     intent: 'thanks',
-    pattern: /^(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it)$/i,
+    pattern: pattern(
+      /^you'?re\s+(?:the\s+best|great|awesome|a\s+star)$/,
+      /|^(?:(?:great|perfect|cool|nice|awesome|ok|okay),?\s+)?/,
+      /(?:thanks?|thank you|thx|ty|cheers|great|perfect|cool|nice|ok|okay|got it|awesome)/,
+      /(?:\s+(?:so much|a lot|a bunch|very much|again|mate|buddy))?$/,
+    ),
     build: () => ({ type: 'thanks' }),
-    examples: ['thanks!', 'thank you', 'ok', 'got it'],
+    examples: ['thanks!', 'thank you', 'ok', 'got it', 'thank you so much', 'great, thanks', "you're the best, thanks"],
   },
 ];

@@ -39,3 +39,43 @@ export const unquote = (s: string) =>
     .trim()
     .replace(/^["“”'‘’`]+|["“”'‘’`]+$/g, '')
     .trim();
+
+/** Past forms people use about a task, to the verb a title starts with: "paid" to "pay", "returned" to "return". */
+const IRREGULAR: Record<string, string> = {
+  paid: 'pay',
+  sent: 'send',
+  bought: 'buy',
+  did: 'do',
+  done: 'do',
+  made: 'make',
+  took: 'take',
+  taken: 'take',
+  got: 'get',
+  gotten: 'get',
+  wrote: 'write',
+  written: 'write',
+  rang: 'ring',
+  went: 'go',
+  gone: 'go',
+  sold: 'sell',
+  gave: 'give',
+  given: 'give',
+  met: 'meet',
+  brought: 'bring',
+  fed: 'feed',
+  ran: 'run',
+  read: 'read',
+  booked: 'book',
+  called: 'call',
+  emailed: 'email',
+};
+
+export function baseForm(word: string): string {
+  const w = word.toLowerCase();
+  if (IRREGULAR[w]) return IRREGULAR[w];
+  if (w.length < 5 || !w.endsWith('ed')) return w;
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  // "stopped" to "stop"; "updated", "organized", "moved" keep their e.
+  if (/([bdgmnprt])\1ed$/.test(w)) return w.slice(0, -3);
+  return /(?:at|iz|is|ur|ul|v|c|dg|bl|tl|pl|ar)ed$/.test(w) ? w.slice(0, -1) : w.slice(0, -2);
+}

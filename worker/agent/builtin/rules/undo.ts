@@ -10,10 +10,21 @@ export const rules: Rule<UndoIntent>[] = [
     id: 'undo.last',
     intent: 'undo',
     pattern: pattern(
-      String.raw`^(?:undo|undo\s+(?:that|it|this|the\s+last\s+(?:change|one|action))|revert(?:\s+(?:that|it))?`,
+      String.raw`^(?:undo(?:\s+(?:that|this|it|the|my|your))?(?:\s+(?:last|latest|previous|recent))?(?:\s+(?:change|one|action|thing|edit|step))?`,
+      String.raw`|revert(?:\s+(?:that|it))?|scratch\s+that`,
       String.raw`|take\s+(?:that|it)\s+back|cancel\s+that|oops(?:,?\s+undo(?:\s+that)?)?)$`,
     ),
     build: () => ({ type: 'undo' }),
-    examples: ['undo', 'Undo that!', 'cancel that', 'oops, undo', 'take it back', 'revert'],
+    examples: [
+      'undo',
+      'Undo that!',
+      'cancel that',
+      'oops, undo',
+      'take it back',
+      'revert',
+      'undo last',
+      'undo that last change',
+      'scratch that',
+    ],
   },
 ];

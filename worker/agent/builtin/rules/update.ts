@@ -4,6 +4,7 @@ import { extractDue } from '../dates';
 import { PRIORITY, priorityOf, unquote } from './lexicon';
 import { Ref, toRef } from './ref';
 import { pattern, type Rule, type Utterance } from './rule';
+import { manyParts } from './update-parts';
 
 /** Renaming, reprioritising, rescheduling and annotating one task. */
 const Changes = z.object({
@@ -12,10 +13,20 @@ const Changes = z.object({
   due_date: z.string().nullable().optional(),
   description: z.string().nullable().optional(),
 });
-export const intents = [z.object({ type: z.literal('update'), ref: Ref, changes: Changes })] as const;
+export const intents = [
+  z.object({
+    type: z.literal('update'),
+    ref: Ref,
+    changes: Changes,
+    /** Parts of a many-part edit that were not understood, to name in the reply. */
+    skipped: z.array(z.string()).optional(),
+    /** "push X back a week": days to move the current due date by (today's date when it has none). */
+    shift_days: z.number().int().optional(),
+  }),
+] as const;
 export type UpdateIntent = z.infer<(typeof intents)[number]>;
 
-const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => ({
+export const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => ({
   type: 'update',
   ref: toRef(ref),
   changes,
@@ -24,11 +35,13 @@ const update = (ref: string, changes: UpdateIntent['changes']): UpdateIntent => 
 const NO_DATE = /^(?:to\s+)?(?:no|none|never|nothing)(?:\s+due\s+date)?$/i;
 
 /** A new due date, or none; null when `when` names no date, so the message goes on to later rules. */
-function dueUpdate(ref: string, when: string, { clock }: Utterance): UpdateIntent | null {
+export function dueUpdate(ref: string, when: string, { clock }: Utterance): UpdateIntent | null {
   if (NO_DATE.test(when.trim())) return update(ref, { due_date: null });
   const due = extractDue(when, clock);
   return due ? update(ref, { due_date: due.due }) : null;
 }
+
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 
 const DONE_WORDS = '(?:done|complete|completed|finished)';
 
@@ -64,7 +77,7 @@ const priority: Rule<UpdateIntent>[] = [
     id: 'update.make-priority',
     intent: 'update',
     pattern: new RegExp(
-      `^(?:set|change|make|mark|flag)\\s+(.+?)\\s+(?:as\\s+|to\\s+)?(?:a\\s+)?${PRIORITY}(?:[- ]priority)?$`,
+      `^(?:set|change|make|mark|flag|bump|raise)\\s+(.+?)\\s+(?:as\\s+|to\\s+|up\\s+to\\s+|down\\s+to\\s+)?(?:a\\s+)?${PRIORITY}(?:[- ]priority)?$`,
       'i',
     ),
     build: (m) => update(m[1]!, { priority: priorityOf(m[2]!) }),
@@ -101,12 +114,45 @@ const due: Rule<UpdateIntent>[] = [
     id: 'update.move',
     intent: 'update',
     pattern: pattern(
-      String.raw`^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|change\s+the\s+due\s+date\s+of`,
+      String.raw`^(?:move|reschedule|postpone|push(?:\s+back)?|defer|delay|bump(?!\s+up)|shift|slide|punt|kick`,
+      String.raw`|change\s+the\s+due\s+date\s+of`,
       String.raw`|(?:set|change|update)\s+(?:the\s+)?(?:due\s+date|deadline)\s+(?:of|for|on))`,
       /\s+(.+?)\s+((?:to|until|till|for|by|on)\s+.+)$/,
     ),
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
     examples: ['move the report to friday', 'postpone call mom until tomorrow at 6pm', 'push back 2 to no due date'],
+  },
+  {
+    id: 'update.possessive-due',
+    intent: 'update',
+    pattern:
+      /^(?:change|set|move|update|push)\s+(.+?)['’]s?\s+(?:due\s+date|deadline|date)\s+((?:to|for|until)\s+.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ["change the report's due date to monday"],
+  },
+  {
+    id: 'update.due-date-for',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:for|on|to)\s+(.+?)/,
+      /(?:\s*:\s*|\s+(?:to|as|of|for|on)\s+)(.+)$/,
+    ),
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['set a due date for the library books: friday', 'add a deadline to the report of dec 3'],
+  },
+  {
+    id: 'update.give-due',
+    intent: 'update',
+    pattern: /^(?:give|set)\s+(.+?)\s+a\s+(?:due\s+date|deadline|date)\s+(?:of\s+|for\s+|on\s+)?(.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['give the trip a due date of dec 20'],
+  },
+  {
+    id: 'update.make-due',
+    intent: 'update',
+    pattern: /^(?:make|set|mark)\s+(.+?)\s+(?:as\s+)?due\s+(.+)$/i,
+    build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
+    examples: ['make laundry due tonight', 'set the report due friday'],
   },
   // "change the dentist to next monday": a date means a new due date; "change x to y" without one renames.
   {
@@ -157,11 +203,68 @@ const notes: Rule<UpdateIntent>[] = [
   },
 ];
 
-/** Commands that start with their verb. */
-export const commands: Rule<UpdateIntent>[] = [...rename, ...priority, ...due, ...notes];
+/** "make that tomorrow instead", "move it to 5pm": a new date for the task just mentioned. */
+const again: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.shift',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:push|move|postpone|delay|defer|bump|shift|put\s+off|pull)\s+(?:back\s+|forward\s+|out\s+)?(.+?)\s+(?:up\s+)?/,
+      /(?:back\s+|forward\s+|out\s+)?(?:by\s+)?(a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(days?|weeks?)/,
+      /(?:\s+(?:later|back|out|forward|earlier))?$/,
+    ),
+    build(m) {
+      const n = COUNTS[m[2]!.toLowerCase()] ?? Number(m[2]);
+      const days = n * (m[3]!.toLowerCase().startsWith('w') ? 7 : 1);
+      const earlier = /\b(?:forward|earlier|up)\b|^pull\b/i.test(m[0]);
+      return { ...update(m[1]!, {}), shift_days: earlier ? -days : days };
+    },
+    examples: [
+      'postpone the fridge cleaning by a week',
+      'push back the slides by a day',
+      'move the dentist 2 days later',
+    ],
+  },
+  {
+    id: 'update.it-to-date',
+    intent: 'update',
+    pattern: pattern(
+      /^(?:make|change|move|set|switch|put)\s+(?:it|that|this)\s+(?:to\s+|for\s+|on\s+|at\s+)?/,
+      /(.+?)(?:\s+instead)?$/,
+    ),
+    build(m, { clock }) {
+      const due = extractDue(m[1]!, clock);
+      return due && !due.rest.trim() ? update('it', { due_date: due.due }) : null;
+    },
+    examples: ['actually make that tomorrow instead', 'make it 5pm'],
+  },
+  {
+    id: 'update.instead',
+    intent: 'update',
+    pattern: /^(?:make|change|move|set|switch|put)\s+(.+)\s+instead$/i,
+    build(m, { clock }) {
+      const due = extractDue(m[1]!, clock);
+      const ref = due?.rest.replace(/\s+(?:to|for|on|at)$/i, '').trim();
+      return due ? update(ref || 'it', { due_date: due.due }) : null;
+    },
+    examples: ['make dinner 7pm instead', 'move the dentist to friday instead'],
+  },
+];
+
+const single: Rule<UpdateIntent>[] = [...again, ...rename, ...priority, ...due, ...notes];
+
+/** Commands that start with their verb; a many-part edit first, so "and make it urgent" is not read as a title. */
+export const commands: Rule<UpdateIntent>[] = [manyParts(single), ...single];
 
 /** Statements about a task ("the report is due friday"), for after list questions have had their turn. */
 export const statements: Rule<UpdateIntent>[] = [
+  {
+    id: 'update.can-wait',
+    intent: 'update',
+    pattern: /^(.+?)\s+(?:can\s+wait|isn'?t\s+(?:that\s+|very\s+|so\s+)?(?:urgent|important))(?:\b.*)?$/i,
+    build: (m) => update(m[1]!, { priority: 'low' }),
+    examples: ['the gym can wait, make it low priority', "the garage isn't urgent"],
+  },
   {
     id: 'update.is-priority',
     intent: 'update',
@@ -179,8 +282,12 @@ export const statements: Rule<UpdateIntent>[] = [
   {
     id: 'update.is-due',
     intent: 'update',
-    pattern: /^(.+?)\s+is\s+(?:now\s+)?due\s+(.+)$/i,
+    pattern: /^(.+?)\s+(?:is\s+(?:now\s+)?due|is\s+now|(?:is|has\s+been|got|was)\s+moved\s+to)\s+(.+)$/i,
     build: (m, u) => dueUpdate(m[1]!, m[2]!, u),
-    examples: ['the report is due next monday', 'call mom is now due tomorrow at 5pm'],
+    examples: [
+      'the report is due next monday',
+      'call mom is now due tomorrow at 5pm',
+      'the accountant call is now at 11am',
+    ],
   },
 ];
