@@ -39,8 +39,8 @@ describe('the chat panel', () => {
     expect(res.request().headers().accept).toBe('text/event-stream');
     expect(res.headers()['content-type']).toMatch(/^text\/event-stream/);
     expect(await res.text()).toMatch(/^event: action\n[\s\S]*event: delta\n[\s\S]*event: done\n/);
-    await shown(assistant('Added “Book the dentist” — due Tomorrow.'));
-    await shown(page.getByRole('button', { name: 'Added “Book the dentist” — due Tomorrow', exact: true }));
+    await shown(assistant('Added “Book the dentist” — due tomorrow.'));
+    await shown(page.getByRole('button', { name: 'Added “Book the dentist” — due tomorrow', exact: true }));
     await shown(taskItem(page, 'Book the dentist'));
   });
 

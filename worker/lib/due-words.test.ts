@@ -30,6 +30,7 @@ describe('dueWords', () => {
     expect(dueWords('2026-12-11', now, { ...london, locale: 'en-US' })).toBe('Fri, Dec 11');
     expect(dueWords('2026-12-11', now, { ...london, locale: undefined })).toBe('Fri 11 Dec');
     expect(dueWords('2026-12-05', now, { ...london, locale: 'de-DE' })).toBe('Morgen');
+    expect(dueWords('2026-12-05', now, { ...london, inSentence: true })).toBe('tomorrow');
     expect(dueWords('2026-12-05T17:00:00Z', now, { ...london, locale: 'en-US' })).toMatch(/^Tomorrow 5:00\sPM$/);
   });
 });

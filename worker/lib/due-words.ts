@@ -10,6 +10,8 @@ export interface DueWordsOptions {
   timeZone: string;
   /** BCP 47 tag; default en-GB ("Fri 4 Dec", 24-hour clock). */
   locale?: string;
+  /** Inside a sentence ("due tomorrow 17:00"): relative days keep the locale's own case. */
+  inSentence?: boolean;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,14 +38,14 @@ function dayNumber(instant: Date, timeZone: string): number {
 }
 
 /** "Today", "Tomorrow", "Yesterday" in the locale, capitalised; null further out. */
-function relativeDay(days: number, locale: string): string | null {
+function relativeDay(days: number, locale: string, inSentence = false): string | null {
   if (Math.abs(days) > 1) return null;
   const f = cached(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const word = f.format(days, 'day');
-  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+  return inSentence ? word : word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
 }
 
-function time(instant: Date, o: Required<DueWordsOptions>): string {
+function time(instant: Date, o: { timeZone: string; locale: string }): string {
   const key = `time|${o.locale}|${o.timeZone}`;
   return cached(key, () => new Intl.DateTimeFormat(o.locale, { timeZone: o.timeZone, timeStyle: 'short' })).format(
     instant,
@@ -76,7 +78,7 @@ export function dueWords(due: string, now: Date, options: DueWordsOptions): stri
   const at = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : new Date(due);
   const zone = m ? 'UTC' : o.timeZone;
   const days = Math.round(dayNumber(at, zone) - dayNumber(now, o.timeZone));
-  const rel = relativeDay(days, o.locale);
+  const rel = relativeDay(days, o.locale, o.inSentence);
   const thisYear = new Date(now).getUTCFullYear() === at.getUTCFullYear();
   const day = rel ?? date(at, !thisYear, zone, o.locale);
   return m ? day : `${day} ${time(at, { ...o, timeZone: zone })}`;

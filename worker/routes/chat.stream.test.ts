@@ -19,7 +19,7 @@ describe('POST /api/v1/chat, streamed (built-in agent)', () => {
     const events = await readEvents(res);
     expect(events.map((e) => e.event)).toEqual(['action', 'delta', 'done']);
     const done = events[2]!.data as ChatReply;
-    expect(done.reply).toBe('Added “Buy milk” — due Tomorrow.');
+    expect(done.reply).toBe('Added “Buy milk” — due tomorrow.');
     expect(events[1]!.data).toEqual({ text: done.reply });
     expect(events[0]!.data).toEqual(done.actions[0]);
     expect(done.actions[0]).toMatchObject({ tool: 'add_task', input: { title: 'Buy milk', due_date: '2026-11-24' } });

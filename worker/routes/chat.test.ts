@@ -103,7 +103,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     );
     expect((await chat.say('make it low priority')).reply).toBe('“Book dentist appointment” is now low priority.');
     expect((await chat.say('move passport to tomorrow at 9am')).reply).toBe(
-      '“Renew passport” is now due Tomorrow 09:00.',
+      '“Renew passport” is now due tomorrow 09:00.',
     );
     expect((await chat.say('clear the due date of passport')).reply).toBe('Cleared the due date of “Renew passport”.');
     const shown = await chat.say('show dentist');
@@ -139,7 +139,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const chat = chatter(user);
     await chat.say('add pay bills today');
     await chat.say('add plan holiday in 2 weeks');
-    expect((await chat.say("what's due today?")).reply).toBe('Your tasks due today (1):\n1. Pay bills — due Today');
+    expect((await chat.say("what's due today?")).reply).toBe('Your tasks due today (1):\n1. Pay bills — due today');
     const overdue = await chat.say('show overdue tasks');
     expect(overdue.reply).toMatch(/^Your tasks that are overdue \(1\):\n1\. Late thing — due .* \(overdue\)$/);
     expect((await chat.say('show completed tasks')).reply).toBe('You have no completed tasks.');
@@ -218,8 +218,8 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     expect(us.reply).toBe('Added “Pay rent” — due Tue, Dec 1.');
     const de = await say('add renew passport tomorrow at 9am', 'de-DE,de;q=0.9,en;q=0.5');
     const due = outputIn(de.actions[0], 'add_task').due_date!;
-    const words = dueWords(due, new Date(NOW), { timeZone: 'Europe/Berlin', locale: 'de-DE' });
-    expect(words).toMatch(/^Morgen 09:00$/);
+    const words = dueWords(due, new Date(NOW), { timeZone: 'Europe/Berlin', locale: 'de-DE', inSentence: true });
+    expect(words).toMatch(/^morgen 09:00$/);
     expect(de.reply).toBe(`Added “Renew passport” — due ${words}.`);
     // A listing uses the same words.
     const listed = await say('list', 'en-US');
@@ -231,7 +231,7 @@ describe('built-in agent: phrasings to tool calls and results', () => {
     const chat = chatter(user);
     const r = await chat.say('buy groceries tomorrow, high priority');
     expect(tools(r)).toEqual(['add_task']);
-    expect(r.reply).toBe('Added “Buy groceries” — high priority, due Tomorrow.');
+    expect(r.reply).toBe('Added “Buy groceries” — high priority, due tomorrow.');
     expect(await tasksOf(user)).toEqual([r.actions[0]!.output]);
     // A question with a date is not a task.
     const q = await chat.say('is the dentist tomorrow?');

@@ -66,9 +66,7 @@ describe('the built-in agent understands what people type', () => {
     await say('add take out the trash');
     const r = await say('push the trash to friday at 7pm and make it low priority');
     expect(tools(r)).toEqual(['list_tasks', 'update_task']);
-    expect(r.reply).toBe(
-      '“Take out the trash” is now low priority. “Take out the trash” is now due Fri 27 Nov at 19:00.',
-    );
+    expect(r.reply).toBe('“Take out the trash” is now low priority. “Take out the trash” is now due Fri 27 Nov 19:00.');
     const [trash] = await tasksOf(me);
     expect(trash).toMatchObject({ priority: 'low', due_date: '2026-11-27T18:00:00.000Z' });
 

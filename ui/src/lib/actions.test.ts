@@ -18,7 +18,7 @@ describe('describeAction', () => {
     expect(describeAction({ tool: 'complete_task', input: {}, output: task }, reader).text).toBe('Reopened “Call mom”');
     const timed = { ...task, due_date: '2026-12-05T17:00:00.000Z' };
     expect(describeAction({ tool: 'add_task', input: {}, output: timed }, reader).text).toBe(
-      'Added “Call mom” — due Tomorrow 17:00',
+      'Added “Call mom” — due tomorrow 17:00',
     );
     const allDay = { ...task, due_date: '2026-12-11' };
     expect(
@@ -64,14 +64,14 @@ describe('linkReply', () => {
 
   it('links each numbered line to the task it names, and counts them per listing', () => {
     const actions = [listing(t('1', 'Pay rent'), t('2', 'Late thing'), t('3', 'Pay'), t('4', 'Not shown'))];
-    const reply = 'Your tasks that are overdue (3):\n1. Late thing — due Yesterday (overdue)\n2. ✓ Pay rent\n3. Pay';
+    const reply = 'Your tasks that are overdue (3):\n1. Late thing — due yesterday (overdue)\n2. ✓ Pay rent\n3. Pay';
     const { segments, shown } = linkReply(reply, actions);
     expect(segments).toEqual([
       'Your tasks that are overdue (3):',
       '\n',
       '1. ',
       { text: 'Late thing', taskId: '2' },
-      ' — due Yesterday (overdue)',
+      ' — due yesterday (overdue)',
       '\n',
       '2. ✓ ',
       { text: 'Pay rent', taskId: '1' },

@@ -83,7 +83,7 @@ export function describeAction(a: ToolCall, reader: Reader, shown?: number): Des
   const verb = a.tool === 'complete_task' ? (out.completed ? 'Completed' : 'Reopened') : (VERB[a.tool] ?? a.tool);
   const due =
     out.due_date && (a.tool === 'add_task' || a.tool === 'update_task')
-      ? ` — due ${dueWords(out.due_date, reader.now, reader)}`
+      ? ` — due ${dueWords(out.due_date, reader.now, { ...reader, inSentence: true })}`
       : '';
   return { text: `${verb} “${out.title ?? ''}”${due}`, taskId: out.id };
 }
@@ -107,7 +107,7 @@ function titleAt(rest: string, title: string): string | null {
 }
 
 /**
- * Finds the numbered lines of a reply ("2. Buy milk — due Today") that name
+ * Finds the numbered lines of a reply ("2. Buy milk — due today") that name
  * a task the message's listings returned, so each can link to its task; and
  * counts, per action, how many of its tasks the reply names.
  */

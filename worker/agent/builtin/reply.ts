@@ -4,10 +4,11 @@ import { isOverdue, type ZonedClock } from '../../lib/time-zone';
 
 export const quote = (t: Pick<Task, 'title'>) => `“${t.title}”`;
 
-/** A due date as the dashboard writes it ("Tomorrow 17:00", "Fri 4 Dec"), in the reader's zone and locale. */
-export const dueIn = (due: string, { now, timeZone, locale }: ZonedClock) => dueWords(due, now, { timeZone, locale });
+/** A due date as the dashboard writes it ("tomorrow 17:00", "Fri 4 Dec"), in the reader's zone and locale. */
+export const dueIn = (due: string, { now, timeZone, locale }: ZonedClock) =>
+  dueWords(due, now, { timeZone, locale, inSentence: true });
 
-/** "high priority, due Tomorrow 17:00" — only what differs from the defaults. */
+/** "high priority, due tomorrow 17:00" — only what differs from the defaults. */
 export function details(task: Task, clock: ZonedClock): string {
   const parts: string[] = [];
   if (task.priority !== 'medium') parts.push(`${task.priority} priority`);
