@@ -75,6 +75,9 @@ const OPENAI_TESTS = 'worker/**/*.openai.test.ts';
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.mjs'],
+    // Most of a run waits on workerd start-up, Postgres, wrangler dev and Chromium, not on a core:
+    // Vitest's default (one worker per core but one) left one of two cores idle and ran 12 minutes.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
     projects: [
       // Everything in workerd against D1.
       // BLIND_MIN: the built-in agent's floor on its blind set (worker/agent/builtin/blind): 43 of 50,
