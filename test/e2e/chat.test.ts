@@ -1,7 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems } from './axe';
-import { apiCall, freshUser, launch, newContext, newPage, screenshot, shown, signUp, taskItem, watch } from './browser';
+import {
+  accessibilityProblems,
+  apiCall,
+  freshUser,
+  launch,
+  newContext,
+  newPage,
+  screenshot,
+  shown,
+  signUp,
+  taskItem,
+  watch,
+} from './browser';
 
 /** The chat panel against the running app: a streamed reply, a held bulk action confirmed, a reopened conversation. */
 describe('the chat panel', () => {

@@ -16,8 +16,8 @@ import { InvalidGrantError } from '@modelcontextprotocol/sdk/server/auth/errors.
 import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems } from './a11y';
 import {
+  accessibilityProblems,
   apiCall,
   baseUrl,
   freshUser,

@@ -2,8 +2,19 @@
 // on the API at once, its MCP configuration holds it, and Revoke stops it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { accessibilityProblems } from './a11y';
-import { baseUrl, freshUser, launch, logIn, newContext, newPage, screenshot, shown, signUpApi, watch } from './browser';
+import {
+  accessibilityProblems,
+  baseUrl,
+  freshUser,
+  launch,
+  logIn,
+  newContext,
+  newPage,
+  screenshot,
+  shown,
+  signUpApi,
+  watch,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
