@@ -34,7 +34,7 @@ type Inject = Parameters<Extract<Parameters<typeof cloudflareTest>[0], (...args:
  */
 function workerProject(
   name: string,
-  files: { include: string[]; exclude?: string[]; globalSetup?: string[] },
+  files: { include: string[]; exclude?: string[]; globalSetup?: string[]; fileParallelism?: boolean },
   bindings: (inject: Inject) => Record<string, string> = () => ({}),
 ): TestProjectInlineConfiguration {
   return {
@@ -102,10 +102,15 @@ export default defineConfig({
         },
         (inject) => ({ CORS_ORIGINS, ...postgres(inject) }),
       ),
-      workerProject('worker-openai', { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI] }, openai),
+      // The OpenAI projects' files share one scripted server, whose script is global: one file at a time.
+      workerProject(
+        'worker-openai',
+        { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI], fileParallelism: false },
+        openai,
+      ),
       workerProject(
         'worker-pg-openai',
-        { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI, POSTGRES] },
+        { include: [OPENAI_TESTS], globalSetup: [FAKE_OPENAI, POSTGRES], fileParallelism: false },
         (inject) => ({
           ...openai(inject),
           ...postgres(inject),
