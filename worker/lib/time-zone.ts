@@ -92,12 +92,7 @@ export const today = (clock: ZonedClock): LocalDate => {
   return { year, month, day };
 };
 
-export const sameDate = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
-
 export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -130,21 +125,3 @@ export const isOverdue = (due: string, clock: ZonedClock) => {
   const { start, end } = dueSpan(due, clock.timeZone);
   return dayOf(due) ? end <= clock.now.getTime() : start < clock.now.getTime();
 };
-
-/** "today at 17:00", "tomorrow", "Fri 27 Nov", "Fri 27 Nov 2027 at 09:30": short, in the user's zone. */
-export function describeDue(due: string, clock: ZonedClock): string {
-  const l = dayOf(due) ? { ...dayOf(due)!, hour: 0, minute: 0 } : toLocal(new Date(due), clock.timeZone);
-  const t = today(clock);
-  const time = `${String(l.hour).padStart(2, '0')}:${String(l.minute).padStart(2, '0')}`;
-  // All day; or an instant at 23:59, which is how all-day dates were stored before they existed.
-  const allDay = dayOf(due) !== null || (l.hour === 23 && l.minute === 59);
-  let day: string;
-  if (sameDate(l, t)) day = 'today';
-  else if (sameDate(l, addDays(t, 1))) day = 'tomorrow';
-  else if (sameDate(l, addDays(t, -1))) day = 'yesterday';
-  else {
-    day = `${WEEKDAY_NAMES[weekday(l)]} ${l.day} ${MONTH_NAMES[l.month - 1]}`;
-    if (l.year !== t.year) day += ` ${l.year}`;
-  }
-  return allDay ? day : `${day} at ${time}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, dueSpan, fromLocal, isOverdue, toLocal } from '../../lib/time-zone';
+import { dueSpan, fromLocal, isOverdue, toLocal } from '../../lib/time-zone';
 import { extractDue } from './dates';
 
 // Monday 23 November 2026, 10:00 in Berlin (09:00 UTC).
@@ -102,21 +102,5 @@ describe('extractDue', () => {
       start: Date.parse('2026-03-08T05:00:00Z'),
       end: Date.parse('2026-03-09T04:00:00Z'), // a 23-hour day: DST began
     });
-  });
-
-  it('describes an instant stored at 23:59 (how days were kept before all-day dates) as that day', () => {
-    expect(
-      describeDue(
-        fromLocal({ year: 2026, month: 11, day: 27, hour: 23, minute: 59 }, 'Europe/Berlin').toISOString(),
-        clock,
-      ),
-    ).toBe('Fri 27 Nov');
-  });
-
-  it('describes dates briefly in the user zone', () => {
-    expect(describeDue(at('2026-11-23'), clock)).toBe('today');
-    expect(describeDue(at('2026-11-24 17:00'), clock)).toBe('tomorrow at 17:00');
-    expect(describeDue(at('2026-11-27'), clock)).toBe('Fri 27 Nov');
-    expect(describeDue(at('2027-01-03 09:30'), clock)).toBe('Sun 3 Jan 2027 at 09:30');
   });
 });
